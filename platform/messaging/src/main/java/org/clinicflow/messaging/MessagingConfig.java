@@ -1,0 +1,55 @@
+package org.clinicflow.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of the outbox relay and the inbox, under {@code clinic.messaging}. Every value can
+ * be overridden per service or by environment variable (e.g.
+ * {@code CLINIC_MESSAGING_OUTBOX_BATCH_SIZE}).
+ */
+@ConfigMapping(prefix = "clinic.messaging")
+public interface MessagingConfig {
+
+    /** The CloudEvents {@code source} of everything this service publishes: its name. */
+    String source();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Outbox {
+
+        /** Whether this replica runs a relay; several replicas may, safely. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Most rows sent in one relay transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay sleeps without a NOTIFY before it looks anyway. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long the relay waits for the broker to acknowledge a batch. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** Longest pause between attempts while the broker or database is unreachable. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    interface Inbox {
+
+        /** Attempts of a handler before its event goes to the dead-letter topic. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Pause after the first failed attempt; doubled after each further one. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+    }
+}

@@ -1,0 +1,175 @@
+package org.clinicflow.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.clinicflow.events.cloudevents.EventMetadata;
+import org.clinicflow.messaging.metrics.MessagingMetrics;
+
+/**
+ * Drains the outbox to Kafka, one batch per database transaction: it claims every outbox
+ * shard no other relay holds ({@code pg_try_advisory_xact_lock}), locks the oldest rows of
+ * those shards ({@code FOR UPDATE SKIP LOCKED}), sends them in id order with an idempotent
+ * {@code acks=all} producer, waits for every acknowledgement, and only then deletes them and
+ * commits. A crash anywhere before the commit leaves the rows in place to be sent again:
+ * at-least-once, made exactly-once in effect by the consumers' inbox. Not a CDI bean, so tests
+ * can run several relays, or a crashing one, against one database; see {@link OutboxRelayService}.
+ */
+public class OutboxRelay {
+
+    /** Advisory-lock namespace of outbox shards: (this, shard) is the lock key. */
+    static final int SHARD_LOCK_NAMESPACE = 0x0c11_0b0c;
+
+    private static final String CLAIM_SHARDS = """
+            SELECT array_agg(s) FROM generate_series(0, ?) AS s
+            WHERE pg_try_advisory_xact_lock(?, s)""";
+    private static final String LOCK_BATCH = """
+            SELECT id, event_id, event_type, source, subject, correlation_id, occurred_at, topic, event_key, payload
+            FROM outbox_event WHERE shard = ANY(?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
+    private static final String DELETE_SENT = "DELETE FROM outbox_event WHERE id = ANY(?)";
+
+    /** What happens between the broker's acknowledgement and the delete; fault tests break it. */
+    @FunctionalInterface
+    public interface AfterSendHook {
+        void afterSend(int rowsSent);
+    }
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final MessagingMetrics metrics;
+    private final AfterSendHook afterSend;
+
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout,
+            MessagingMetrics metrics, AfterSendHook afterSend) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        this.metrics = metrics;
+        this.afterSend = afterSend;
+    }
+
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration sendTimeout,
+            MessagingMetrics metrics) {
+        this(dataSource, producer, batchSize, sendTimeout, metrics, rows -> {
+        });
+    }
+
+    /**
+     * Sends one batch. Returns how many rows it sent: 0 when the outbox is empty or every shard
+     * is being drained by another relay.
+     */
+    public int drainOnce() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = drain(connection);
+                connection.commit();
+                if (sent > 0) {
+                    metrics.relayed(sent);
+                }
+                return sent;
+            } catch (SQLException | InterruptedException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private int drain(Connection connection) throws SQLException, InterruptedException {
+        Array shards = claimShards(connection);
+        if (shards == null) {
+            return 0;
+        }
+        List<OutboxRow> rows = lockBatch(connection, shards);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        send(rows);
+        afterSend.afterSend(rows.size());
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_SENT)) {
+            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
+            delete.executeUpdate();
+        }
+        return rows.size();
+    }
+
+    private Array claimShards(Connection connection) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM_SHARDS)) {
+            claim.setInt(1, OutboxShards.COUNT - 1);
+            claim.setInt(2, SHARD_LOCK_NAMESPACE);
+            try (ResultSet rs = claim.executeQuery()) {
+                rs.next();
+                return rs.getArray(1);
+            }
+        }
+    }
+
+    private List<OutboxRow> lockBatch(Connection connection, Array shards) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(LOCK_BATCH)) {
+            select.setArray(1, shards);
+            select.setInt(2, batchSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    EventMetadata metadata = new EventMetadata(rs.getObject("event_id", UUID.class),
+                            rs.getString("event_type"), rs.getString("source"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("subject"),
+                            rs.getString("correlation_id"));
+                    rows.add(new OutboxRow(rs.getLong("id"), metadata, rs.getString("topic"), rs.getString("event_key"),
+                            rs.getBytes("payload")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Sends in id order (the idempotent producer keeps that order per partition) and waits for every ack. */
+    private void send(List<OutboxRow> rows) throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            acks.add(producer.send(row.toRecord()));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("broker refused an outbox record", e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("broker did not acknowledge the batch within " + sendTimeout, e);
+            }
+        }
+    }
+
+    private record OutboxRow(long id, EventMetadata metadata, String topic, String key, byte[] payload) {
+
+        ProducerRecord<String, byte[]> toRecord() {
+            RecordHeaders headers = new RecordHeaders();
+            for (Map.Entry<String, String> header : metadata.toHeaders().entrySet()) {
+                headers.add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return new ProducerRecord<>(topic, null, key, payload, headers);
+        }
+    }
+}

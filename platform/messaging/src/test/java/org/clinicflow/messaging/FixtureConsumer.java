@@ -1,0 +1,70 @@
+package org.clinicflow.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboundEvent;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * A consumer wired exactly as a service wires one, whose effect is a row in
+ * {@code applied_effect}. Its site id steers failures for the retry and dead-letter tests:
+ * {@code fail-twice} fails the first two attempts, {@code fail-always} every attempt.
+ */
+@ApplicationScoped
+public class FixtureConsumer {
+
+    static final String CONSUMER = "messaging-test";
+
+    private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final InboxProcessor processor;
+    private final AgroalDataSource dataSource;
+    private final EventHandlers handlers;
+
+    FixtureConsumer(InboxProcessor processor, AgroalDataSource dataSource) {
+        this.processor = processor;
+        this.dataSource = dataSource;
+        this.handlers = EventHandlers.builder().on(ApplicantRegisteredV1.class, this::apply).build();
+    }
+
+    /** How many times the handler ran for an event (tests read it through the CDI proxy). */
+    public int attempts(UUID eventId) {
+        AtomicInteger count = attempts.get(eventId);
+        return count == null ? 0 : count.get();
+    }
+
+    @Incoming("applicants")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        processor.process(record, CONSUMER, handlers);
+    }
+
+    private void apply(InboundEvent<ApplicantRegisteredV1> inbound) {
+        int attempt = attempts.computeIfAbsent(inbound.metadata().id(), id -> new AtomicInteger()).incrementAndGet();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO applied_effect (event_id, applicant_id) VALUES (?, ?)")) {
+            insert.setObject(1, inbound.metadata().id());
+            insert.setObject(2, inbound.event().applicantId());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // Fail after writing, so a failure proves the write rolls back with the inbox row.
+        String site = inbound.event().siteId();
+        if ("fail-always".equals(site) || ("fail-twice".equals(site) && attempt <= 2)) {
+            throw new IllegalStateException("handler failure requested by the test, attempt " + attempt);
+        }
+    }
+}
