@@ -1,0 +1,20 @@
+package org.clinicflow.intake;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.ServiceContractTest;
+
+/** intake-service answers health, metrics and OpenAPI on its own real database, and refuses anonymous calls. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@WithTestResource(OidcWiremockTestResource.class)
+class IntakeServiceContractTest extends ServiceContractTest {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/applicants";
+    }
+}
