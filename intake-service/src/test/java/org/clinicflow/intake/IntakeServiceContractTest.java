@@ -7,14 +7,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.clinicflow.testing.RealInfrastructure;
 import org.clinicflow.testing.ServiceContractTest;
 
-/** intake-service answers health, metrics and OpenAPI on its own real database, and refuses anonymous calls. */
+/** intake-service answers health, metrics and OpenAPI on its own real database, refuses anonymous and forged calls, and reads real tokens. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(OidcWiremockTestResource.class)
 class IntakeServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return "/api/applicants";
-    }
 }

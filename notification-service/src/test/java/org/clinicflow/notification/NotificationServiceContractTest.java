@@ -7,14 +7,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.clinicflow.testing.RealInfrastructure;
 import org.clinicflow.testing.ServiceContractTest;
 
-/** notification-service answers health, metrics and OpenAPI on its own real database, and refuses anonymous calls. */
+/** notification-service answers health, metrics and OpenAPI on its own real database, refuses anonymous and forged calls, and reads real tokens. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(OidcWiremockTestResource.class)
 class NotificationServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return "/api/applicants";
-    }
 }

@@ -7,14 +7,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.clinicflow.testing.RealInfrastructure;
 import org.clinicflow.testing.ServiceContractTest;
 
-/** scheduling-service answers health, metrics and OpenAPI on its own real database, and refuses anonymous calls. */
+/** scheduling-service answers health, metrics and OpenAPI on its own real database, refuses anonymous and forged calls, and reads real tokens. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "scheduling"))
 @WithTestResource(OidcWiremockTestResource.class)
 class SchedulingServiceContractTest extends ServiceContractTest {
-
-    @Override
-    protected String protectedPath() {
-        return "/api/applicants";
-    }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceContractTest {
 
-    /** An API path of the service that needs a caseworker's or an admin's token. */
-    protected abstract String protectedPath();
+    /** An API path of the service that needs a token; {@code /api/me} unless a service says otherwise. */
+    protected String protectedPath() {
+        return "/api/me";
+    }
 
     @Test
     void isLiveAndReadyWithItsDatabase() {
@@ -39,5 +41,25 @@ public abstract class ServiceContractTest {
     @Test
     void refusesAnonymousCalls() {
         given().when().get(protectedPath()).then().statusCode(401);
+        given().when().get("/api/no-such-resource").then().statusCode(401);
+    }
+
+    @Test
+    void refusesAForgedToken() {
+        String token = TestTokens.caseworker();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        given().auth().oauth2(forged).when().get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void refusesATokenIssuedForAnotherApi() {
+        given().auth().oauth2(TestTokens.forAnotherAudience()).when().get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void knowsTheCallerAndTheirClinicRolesFromARealToken() {
+        given().auth().oauth2(TestTokens.supervisor()).when().get("/api/me").then().statusCode(200)
+                .body("username", equalTo("supervisor"))
+                .body("roles", org.hamcrest.Matchers.contains("caseworker", "supervisor"));
     }
 }

@@ -28,6 +28,12 @@ public final class TestTokens {
         return forUser("admin", CLINIC_ADMIN);
     }
 
+    /** A correctly signed caseworker token issued for some other API: services must refuse it. */
+    public static String forAnotherAudience() {
+        return OidcWiremockTestResource.generateJwtToken("caseworker", Set.of(CASEWORKER), "caseworker", "Bearer",
+                Set.of("https://another-api.example.com"));
+    }
+
     public static String forUser(String user, String... roles) {
         return OidcWiremockTestResource.getAccessToken(user, Set.of(roles));
     }

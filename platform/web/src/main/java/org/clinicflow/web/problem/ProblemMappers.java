@@ -1,0 +1,88 @@
+package org.clinicflow.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into {@code application/problem+json}: bean-validation
+ * violations into 400 with one entry per field (named as in the JSON body), unreadable JSON
+ * into 400 naming the field it broke on, JAX-RS errors into their status, and anything
+ * unexpected into a bare 500 whose details go to the log only. Tested through every service's
+ * REST tests.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return Problem.invalid(errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        // Jackson's own message may quote the input: describe the failure without it.
+        return Problem.invalid(List.of(new Problem.FieldError(field, "is not valid JSON of the expected type")))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null) {
+            status = Response.Status.BAD_REQUEST;
+        }
+        return Problem.of(status, slug(status), status.getReasonPhrase()).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected error answering a request", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; the request was not applied. Try again, or report the time.")
+                .toResponse();
+    }
+
+    /** The JSON field name of a violation: the last node of the path, skipping the method and argument. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        List<String> names = nodes.stream()
+                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
+                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
+                .map(Path.Node::getName).filter(n -> n != null && !n.startsWith("<")).toList();
+        if (!names.isEmpty()) {
+            return String.join(".", names);
+        }
+        return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
+    }
+
+    private static String slug(Response.Status status) {
+        return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+}
