@@ -90,6 +90,15 @@ as_pg_user() {
   if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi
 }
 
+# A random 32-byte key, base64: generated once, kept in secrets/.
+secret_key() {
+  local file="$SECRETS/$1.key"
+  if [ ! -s "$file" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$file")
+  fi
+  cat "$file"
+}
+
 secret() {
   local file="$SECRETS/$1.password"
   if [ ! -s "$file" ]; then
@@ -272,6 +281,16 @@ start_keycloak() {
     || { fail "Keycloak did not start" "$LOGS/keycloak.log"; return 1; }
 }
 
+# Settings only one service gets: secrets stay with the service that needs them.
+service_env() {
+  case "$1" in
+    intake-service)
+      echo "CLINIC_INTAKE_A_NUMBER_ENCRYPTION_KEY=$(secret_key a-number-encryption)"
+      echo "CLINIC_INTAKE_A_NUMBER_FINGERPRINT_KEY=$(secret_key a-number-fingerprint)"
+      ;;
+  esac
+}
+
 start_services() {
   local entry name db port
   for entry in "${SERVICES[@]}"; do
@@ -285,6 +304,7 @@ start_services() {
       QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
       KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
       QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
+      $(service_env "$name") \
       java $SERVICE_JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
   done
   for entry in "${SERVICES[@]}"; do

@@ -39,6 +39,12 @@ public class ProblemMappers {
         return Problem.invalid(errors).toResponse();
     }
 
+    /** Wins over Quarkus' built-in mapper, whose answer is not problem+json and may quote the input. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = "body";

@@ -1,0 +1,84 @@
+package org.clinicflow.intake.applicant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.clinicflow.intake.eligibility.ApplicantFacts;
+import org.clinicflow.intake.eligibility.Category;
+import org.clinicflow.intake.stage.Stage;
+
+/**
+ * The case: one applicant's identity, contact, category facts and stage, owned by intake.
+ * The A-number is held only encrypted, with a fingerprint and its last four digits.
+ */
+@Entity
+@Table(name = "applicant")
+public class Applicant extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String givenName;
+    public String familyName;
+    public String givenKey;
+    public String familyKey;
+    public LocalDate dateOfBirth;
+    public String countryOfCitizenship;
+    public String preferredLanguage;
+    @Column(name = "phone_e164")
+    public String phone;
+    public String phoneRegion;
+    public boolean smsConsent;
+    public String smsConsentRecordedBy;
+    public Instant smsConsentRecordedAt;
+    public byte[] aNumberCipher;
+    public String aNumberFingerprint;
+    @Column(name = "a_number_last4")
+    public String aNumberLast4;
+    public UUID householdId;
+    public String siteId;
+    public String category;
+    public LocalDate asylumFiledOn;
+    public LocalDate asylumLodgedOn;
+    public int clockStoppedDays;
+    public LocalDate lastArrivalOn;
+    public LocalDate paroleEndDate;
+    public String paroleProgram;
+    public String tpsCountry;
+    public boolean priorEad;
+    @Enumerated(EnumType.STRING)
+    public ApplicantFacts.FeeWaiverBasis feeWaiverBasis;
+    @Enumerated(EnumType.STRING)
+    public ApplicantFacts.FilingMethod filingMethod;
+    @Column(name = "stage")
+    public String stageCode;
+    public String holdReason;
+    public String receiptNumber;
+    public boolean documentsReady;
+    public String createdBy;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public Stage stage() {
+        return Stage.fromCode(stageCode).orElseThrow();
+    }
+
+    public void moveTo(Stage stage) {
+        this.stageCode = stage.code();
+    }
+
+    public ApplicantFacts facts() {
+        return new ApplicantFacts(Category.fromCode(category).orElseThrow(), asylumFiledOn, asylumLodgedOn,
+                clockStoppedDays, lastArrivalOn, paroleEndDate, paroleProgram, tpsCountry, priorEad, feeWaiverBasis,
+                filingMethod);
+    }
+}

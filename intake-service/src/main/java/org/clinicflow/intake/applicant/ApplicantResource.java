@@ -1,0 +1,203 @@
+package org.clinicflow.intake.applicant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.clinicflow.intake.audit.AuditLog;
+import org.clinicflow.intake.eligibility.EligibilityEngine;
+import org.clinicflow.intake.timeline.TimelineEntry;
+import org.clinicflow.web.problem.Problem;
+import org.clinicflow.web.problem.ProblemException;
+import org.clinicflow.web.security.ClinicRoles;
+
+/**
+ * The case API caseworkers use: register, read (with today's eligibility), correct (JSON merge
+ * patch), search and page, withdraw, the case's timeline, and a supervisor's A-number reveal.
+ * Every read and change of a case by a person is audited. Caseworkers reach their own site's
+ * cases only. Tested by {@code ApplicantResourceTest}.
+ */
+@Path("/api/applicants")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ClinicRoles.CASEWORKER)
+public class ApplicantResource {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ApplicantService service;
+    private final CaseAccess access;
+    private final EligibilityEngine eligibility;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    ApplicantResource(ApplicantService service, CaseAccess access, EligibilityEngine eligibility, AuditLog audit,
+            ObjectMapper json) {
+        this.service = service;
+        this.access = access;
+        this.eligibility = eligibility;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(ApplicantRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (request == null) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("body", "is required"))));
+        }
+        if (request.siteId() != null) {
+            access.requireSite(request.siteId());
+        }
+        try {
+            Applicant a = service.register(request, access.actor());
+            return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build()).entity(view(a)).build();
+        } catch (DuplicateApplicantException e) {
+            throw duplicate(e, request, uri);
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public ApplicantView get(@PathParam("id") String id) {
+        Applicant a = visible(id);
+        audit.record(a.id, access.actor(), "read", null);
+        return view(a);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    public ApplicantView correct(@PathParam("id") String id, JsonNode patch, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("body", "must be a JSON object of the fields to change"))));
+        }
+        Applicant a = visible(id);
+        ObjectNode merged = json.valueToTree(ApplicantView.of(a, null).asRequest(a));
+        patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+        ApplicantRequest request;
+        try {
+            request = json.treeToValue(merged, ApplicantRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(firstField(e), "has the wrong type"))));
+        }
+        access.requireSite(request.siteId());
+        try {
+            service.correct(a.id, request, access.actor());
+        } catch (DuplicateApplicantException e) {
+            throw duplicate(e, request, uri);
+        }
+        return view(service.find(a.id).orElseThrow());
+    }
+
+    /** One page of a search: newest first, {@code hasMore} when another page follows. */
+    public record Page(List<ApplicantView> items, int page, int size, boolean hasMore) {
+    }
+
+    @GET
+    public Page search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("siteId") String siteId,
+            @QueryParam("language") String language, @QueryParam("category") String category,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("25") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(page < 0 ? "page" : "size",
+                    page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
+        }
+        ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category);
+        List<Applicant> found = service.search(search, access.restrictedToSite(), page, size + 1);
+        audit.record(null, access.actor(), "search", search.describe());
+        boolean more = found.size() > size;
+        List<ApplicantView> items = found.stream().limit(size).map(a -> ApplicantView.of(a, null)).toList();
+        return new Page(items, page, size, more);
+    }
+
+    /** Why the applicant leaves the clinic's process. */
+    public record Withdrawal(String reason) {
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApplicantView withdraw(@PathParam("id") String id, Withdrawal withdrawal) {
+        if (withdrawal == null || withdrawal.reason() == null || !withdrawal.reason().matches("[a-z][a-z-]{1,40}")) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("reason",
+                    "is required: a reason code such as moved, filed-elsewhere, requested"))));
+        }
+        Applicant a = visible(id);
+        service.withdraw(a.id, withdrawal.reason(), access.actor());
+        return view(service.find(a.id).orElseThrow());
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @jakarta.transaction.Transactional
+    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+        Applicant a = visible(id);
+        audit.record(a.id, access.actor(), "read-timeline", null);
+        return TimelineEntry.list("applicantId = ?1 order by occurredAt, id", a.id);
+    }
+
+    @POST
+    @Path("/{id}/a-number/reveal")
+    @RolesAllowed(ClinicRoles.SUPERVISOR)
+    public Map<String, String> reveal(@PathParam("id") String id) {
+        Applicant a = visible(id);
+        return service.reveal(a, access.actor()).map(n -> Map.of("aNumber", n.formatted()))
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-a-number",
+                        "No A-number is on file for this applicant.")));
+    }
+
+    private Applicant visible(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+        return service.find(uuid).filter(access::maySee).orElseThrow(() -> notFound(id));
+    }
+
+    private ApplicantView view(Applicant a) {
+        return ApplicantView.of(a, eligibility.decide(a.facts(), LocalDate.now()));
+    }
+
+    private ProblemException duplicate(DuplicateApplicantException e, ApplicantRequest request, UriInfo uri) {
+        UUID existing = e.existingId() != null ? e.existingId()
+                : service.findDuplicate(request).map(ApplicantService.Duplicate::id).orElse(null);
+        URI location = existing == null ? null
+                : uri.getBaseUriBuilder().path("api/applicants").path(existing.toString()).build();
+        Problem problem = Problem.of(Response.Status.CONFLICT, "duplicate-applicant",
+                "This person is already registered (" + e.rule() + "): open the existing case instead.")
+                .with("rule", e.rule());
+        if (existing != null) {
+            problem = problem.with("existingApplicantId", existing.toString()).with("existing", location.toString());
+        }
+        return new ProblemException(problem);
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No applicant " + id + " that you can see."));
+    }
+
+    private static String firstField(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            return m.getPath().get(0).getFieldName();
+        }
+        return "body";
+    }
+}

@@ -1,0 +1,135 @@
+package org.clinicflow.intake.stage;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.ClinicEvent;
+import org.clinicflow.events.documents.ChecklistOpenedV1;
+import org.clinicflow.events.documents.DocumentRejectedV1;
+import org.clinicflow.events.documents.DocumentVerifiedV1;
+import org.clinicflow.events.documents.DocumentsReadyV1;
+import org.clinicflow.events.notification.ApplicantOptedInV1;
+import org.clinicflow.events.notification.ApplicantOptedOutV1;
+import org.clinicflow.events.notification.ApplicantRepliedV1;
+import org.clinicflow.events.notification.MessageDeliveredV1;
+import org.clinicflow.events.notification.MessageFailedV1;
+import org.clinicflow.events.notification.MessageSentV1;
+import org.clinicflow.events.scheduling.AppointmentBookedV1;
+import org.clinicflow.events.scheduling.AppointmentCancelledV1;
+import org.clinicflow.events.scheduling.AppointmentConfirmedV1;
+import org.clinicflow.events.scheduling.AppointmentRescheduledV1;
+import org.clinicflow.events.scheduling.AppointmentSlot;
+import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
+import org.clinicflow.events.scheduling.ApplicantWaitlistedV1;
+import org.clinicflow.events.scheduling.NoShowRecordedV1;
+import org.clinicflow.events.scheduling.VisitCompletedV1;
+import org.clinicflow.intake.applicant.Applicant;
+import org.clinicflow.intake.timeline.Timeline;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboundEvent;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Follows a case through the other services: every document, appointment and message event
+ * goes on the case's timeline, and the ones that move it change its stage (documents pending,
+ * ready to book, booked, checked in, filed, no-show). A final stage (filed, withdrawn) and a
+ * hold never move on an event. Runs in the inbox transaction: a redelivered event changes
+ * nothing. Tested by {@code CaseProgressTest} over the real broker.
+ */
+@ApplicationScoped
+public class CaseProgress {
+
+    static final String CONSUMER = "intake-service.case-progress";
+    private static final Set<Stage> BEFORE_READY = EnumSet.of(Stage.REGISTERED, Stage.DOCUMENTS_PENDING);
+    private static final Set<Stage> BEFORE_VISIT = EnumSet.of(Stage.REGISTERED, Stage.DOCUMENTS_PENDING,
+            Stage.READY_TO_BOOK, Stage.BOOKED, Stage.NO_SHOW);
+
+    private final InboxProcessor inbox;
+    private final Timeline timeline;
+    private final EventHandlers handlers;
+
+    CaseProgress(InboxProcessor inbox, Timeline timeline) {
+        this.inbox = inbox;
+        this.timeline = timeline;
+        this.handlers = EventHandlers.builder()
+                .on(ChecklistOpenedV1.class, e -> progress(e, null, "Checklist opened: " + e.event().requiredItems().size()
+                        + " items (" + e.event().templateVersion() + ")", a -> moveIf(a, BEFORE_READY, Stage.DOCUMENTS_PENDING)))
+                .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
+                        + e.event().documentType(), a -> { }))
+                .on(DocumentRejectedV1.class, e -> progress(e, e.event().checkedBy(), "Rejected: " + e.event().documentType()
+                        + " (" + e.event().reasonCode() + ")", a -> {
+                            a.documentsReady = false;
+                            moveIf(a, EnumSet.of(Stage.READY_TO_BOOK), Stage.DOCUMENTS_PENDING);
+                        }))
+                .on(DocumentsReadyV1.class, e -> progress(e, null, "Documents ready", a -> {
+                    a.documentsReady = true;
+                    moveIf(a, BEFORE_READY, Stage.READY_TO_BOOK);
+                }))
+                .on(AppointmentBookedV1.class, e -> progress(e, null, "Booked: " + slot(e.event().slot()),
+                        a -> moveIf(a, EnumSet.of(Stage.READY_TO_BOOK, Stage.DOCUMENTS_PENDING, Stage.REGISTERED, Stage.NO_SHOW), Stage.BOOKED)))
+                .on(AppointmentRescheduledV1.class, e -> progress(e, null, "Rescheduled: " + slot(e.event().slot()),
+                        a -> moveIf(a, EnumSet.of(Stage.READY_TO_BOOK, Stage.NO_SHOW), Stage.BOOKED)))
+                .on(AppointmentCancelledV1.class, e -> progress(e, null, "Appointment cancelled (" + e.event().reason() + ")",
+                        a -> moveIf(a, EnumSet.of(Stage.BOOKED), a.documentsReady ? Stage.READY_TO_BOOK : Stage.DOCUMENTS_PENDING)))
+                .on(AppointmentConfirmedV1.class, e -> progress(e, null, "Appointment confirmed", a -> { }))
+                .on(ApplicantWaitlistedV1.class, e -> progress(e, null, "Waitlisted at " + e.event().siteId(), a -> { }))
+                .on(ApplicantCheckedInV1.class, e -> progress(e, null, "Checked in at " + e.event().siteId(),
+                        a -> moveIf(a, BEFORE_VISIT, Stage.CHECKED_IN)))
+                .on(VisitCompletedV1.class, e -> progress(e, null, "Filed, receipt " + e.event().receiptNumber(), a -> {
+                    a.receiptNumber = e.event().receiptNumber();
+                    moveIf(a, EnumSet.complementOf(EnumSet.of(Stage.FILED, Stage.WITHDRAWN, Stage.ON_HOLD)), Stage.FILED);
+                }))
+                .on(NoShowRecordedV1.class, e -> progress(e, null, "Did not come to the appointment",
+                        a -> moveIf(a, EnumSet.of(Stage.BOOKED), Stage.NO_SHOW)))
+                .on(MessageSentV1.class, e -> progress(e, null, "SMS sent: " + e.event().templateKey(), a -> { }))
+                .on(MessageDeliveredV1.class, e -> progress(e, null, "SMS delivered", a -> { }))
+                .on(MessageFailedV1.class, e -> progress(e, null, "SMS failed (" + e.event().errorCode() + ")", a -> { }))
+                .on(ApplicantOptedOutV1.class, e -> progress(e, null, "Opted out of SMS", a -> { }))
+                .on(ApplicantOptedInV1.class, e -> progress(e, null, "Opted back in to SMS", a -> { }))
+                .on(ApplicantRepliedV1.class, e -> progress(e, null, "Replied by SMS: " + e.event().intent(), a -> { }))
+                .build();
+    }
+
+    @Incoming("checklists")
+    @Blocking
+    public void checklists(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    @Incoming("appointments")
+    @Blocking
+    public void appointments(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    @Incoming("messages")
+    @Blocking
+    public void messages(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    private <T extends ClinicEvent> void progress(InboundEvent<T> inbound, String actor, String summary,
+            java.util.function.Consumer<Applicant> move) {
+        UUID id = inbound.event().applicantId();
+        timeline.append(inbound.metadata(), id, actor, summary);
+        Applicant applicant = Applicant.findById(id);
+        if (applicant != null) {
+            move.accept(applicant);
+            applicant.updatedAt = java.time.Instant.now();
+        }
+    }
+
+    private static void moveIf(Applicant applicant, Set<Stage> from, Stage to) {
+        if (from.contains(applicant.stage())) {
+            applicant.moveTo(to);
+        }
+    }
+
+    private static String slot(AppointmentSlot slot) {
+        return slot == null ? "" : slot.siteName() + ", " + slot.localDate() + " " + slot.localTime();
+    }
+}
