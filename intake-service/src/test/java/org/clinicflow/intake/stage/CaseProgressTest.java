@@ -1,0 +1,93 @@
+package org.clinicflow.intake.stage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.clinicflow.events.GoldenEvents;
+import org.clinicflow.events.catalog.EventCatalog;
+import org.clinicflow.events.cloudevents.EventJson;
+import org.clinicflow.events.cloudevents.EventMetadata;
+import org.clinicflow.testing.KafkaTestClient;
+import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case follows the other services' events, sent as they would send them (the golden
+ * samples, on the real broker): checklist opened, documents ready, booked, checked in, filed
+ * with its receipt; each on the timeline once, even when delivered twice.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@WithTestResource(OidcWiremockTestResource.class)
+class CaseProgressTest {
+
+    @Test
+    void stageAndTimelineFollowTheOtherServices() throws Exception {
+        String location = given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON)
+                .body(org.clinicflow.intake.applicant.RegistrationsAccess.valid()).when().post("/api/applicants").then()
+                .statusCode(201).extract().header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+        send(EventCatalog.CHECKLISTS.name(), "clinic.documents.checklist-opened.v1", id);
+        awaitStage(location, "documents_pending");
+        EventMetadata ready = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id);
+        resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id, ready);
+        awaitStage(location, "ready_to_book");
+        send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.appointment-booked.v1", id);
+        awaitStage(location, "booked");
+        send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.applicant-checked-in.v1", id);
+        awaitStage(location, "checked_in");
+        send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.visit-completed.v1", id);
+        awaitStage(location, "filed");
+        // Filed is final: a late no-show does not move it.
+        send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.no-show-recorded.v1", id);
+        send(EventCatalog.MESSAGES.name(), "clinic.notification.message-sent.v1", id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).contains("clinic.notification.message-sent.v1"));
+
+        given().auth().oauth2(TestTokens.caseworker()).when().get(location).then()
+                .body("stage", equalTo("filed")).body("receiptNumber", equalTo("IOE0912345678"));
+        List<String> types = timelineTypes(location);
+        assertEquals(1, types.stream().filter("clinic.documents.documents-ready.v1"::equals).count(),
+                "a redelivered event is on the timeline once");
+        given().auth().oauth2(TestTokens.caseworker()).when().get(location + "/timeline").then()
+                .body("eventType", hasItems("clinic.intake.applicant-registered.v1", "clinic.documents.checklist-opened.v1",
+                        "clinic.scheduling.appointment-booked.v1", "clinic.scheduling.visit-completed.v1"))
+                .body("find { it.eventType == 'clinic.scheduling.visit-completed.v1' }.summary",
+                        equalTo("Filed, receipt IOE0912345678"));
+    }
+
+    private static EventMetadata send(String topic, String type, UUID applicant) throws Exception {
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID(), type, "test", Instant.now(), applicant.toString(), null);
+        resend(topic, type, applicant, metadata);
+        return metadata;
+    }
+
+    private static void resend(String topic, String type, UUID applicant, EventMetadata metadata) throws Exception {
+        ObjectNode body = (ObjectNode) EventJson.mapper().readTree(GoldenEvents.body(type));
+        body.put("applicantId", applicant.toString());
+        KafkaTestClient.send(topic, applicant.toString(), EventJson.mapper().writeValueAsBytes(body), metadata.toHeaders());
+    }
+
+    private static void awaitStage(String location, String stage) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> stage.equals(
+                given().auth().oauth2(TestTokens.caseworker()).get(location).then().extract().path("stage")));
+    }
+
+    private static List<String> timelineTypes(String location) {
+        return given().auth().oauth2(TestTokens.caseworker()).get(location + "/timeline").then().extract().path("eventType");
+    }
+}
