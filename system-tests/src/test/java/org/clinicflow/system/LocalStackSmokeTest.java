@@ -79,6 +79,26 @@ class LocalStackSmokeTest {
 
     @Test
     @Order(4)
+    void aRegistrationsEventsReachTheRealBroker() throws InterruptedException {
+        int intake = LocalStack.SERVICE_PORTS.get("intake-service");
+        String token = token("caseworker", "demo");
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("givenName", "Smoke", "familyName",
+                "Test" + System.nanoTime(), "dateOfBirth", "1990-01-01", "countryOfCitizenship", "VE", "preferredLanguage",
+                "es", "smsConsent", false, "siteId", "chicago-south", "category", "c11", "paroleEndDate", "2030-01-01"))
+                .when().post(url(intake, "/api/applicants")).then().statusCode(201);
+        // Registered and contact-point-changed, relayed from the outbox and acknowledged by Kafka.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        double relayed = 0;
+        while (relayed < 2 && System.nanoTime() < deadline) {
+            relayed = metric(intake, "clinic_outbox_relayed_events_total");
+            Thread.sleep(200);
+        }
+        assertTrue(relayed >= 2, "intake's outbox relayed " + relayed + " events to the broker");
+        assertEquals(0.0, metric(intake, "clinic_outbox_lag_seconds"), "nothing left waiting in the outbox");
+    }
+
+    @Test
+    @Order(5)
     void keycloakRefusesAWrongPassword() {
         given().formParam("grant_type", "password").formParam("client_id", "clinic-cli")
                 .formParam("username", "caseworker").formParam("password", "not-the-password")
@@ -91,6 +111,12 @@ class LocalStackSmokeTest {
         return given().formParam("grant_type", "password").formParam("client_id", "clinic-cli")
                 .formParam("username", user).formParam("password", password)
                 .when().post(tokenUrl()).then().statusCode(200).extract().path("access_token");
+    }
+
+    private static double metric(int port, String name) {
+        String metrics = given().when().get(url(port, "/q/metrics")).then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
     }
 
     private static String tokenUrl() {

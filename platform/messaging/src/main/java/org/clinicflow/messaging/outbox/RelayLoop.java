@@ -58,13 +58,15 @@ public class RelayLoop implements Runnable {
             try (Connection listener = dataSource.getConnection()) {
                 listen(listener);
                 PGConnection notifications = listener.unwrap(PGConnection.class);
-                backoffMillis = 100;
                 while (running) {
-                    if (relay.drainOnce() == 0) {
+                    int sent = relay.drainOnce();
+                    // Only a batch that went through ends the backoff: a broker that keeps
+                    // refusing must not be hammered every 100 ms.
+                    backoffMillis = 100;
+                    if (sent == 0) {
                         // Nothing to send (or every shard busy elsewhere): sleep until notified.
                         notifications.getNotifications((int) pollInterval.toMillis());
                     }
-                    backoffMillis = 100;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,7 +75,8 @@ public class RelayLoop implements Runnable {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoffMillis, e.toString());
+                LOG.warnf("outbox relay failed, retrying in %d ms: %s%s", backoffMillis, e.toString(),
+                        e.getCause() == null ? "" : " (cause: " + e.getCause() + ")");
                 if (!pause(backoffMillis)) {
                     return;
                 }
