@@ -435,3 +435,39 @@ stack_reset() {
   fi
   say "Local data wiped (databases, Kafka topics, Keycloak's realm, generated passwords). './clinic up' starts afresh."
 }
+
+# Seeds the running clinic with demo applicants in several languages and categories, through
+# the services' own APIs with a demo caseworker's token. Idempotent: intake's duplicate rule
+# answers 409 for anyone already there.
+stack_demo() {
+  local intake_port
+  intake_port="$(echo "${SERVICES[0]}" | cut -d: -f3)"
+  http_ok "http://127.0.0.1:$intake_port/q/health/ready" || { fail "the clinic is not running: start it with ./clinic up -d"; return 1; }
+  local token
+  token="$(curl -s -d grant_type=password -d client_id=clinic-cli -d username=supervisor -d password=demo \
+    "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+  [ -n "$token" ] || { fail "could not get a token from Keycloak for the demo supervisor"; return 1; }
+  local parole household created=0 existing=0 code body
+  parole="$(date -d '+9 months' +%F)"
+  household="6f1c2a8e-0b7d-4c1e-9a55-0d3f1e2b7c11"
+  local people=(
+    '"givenName":"María","familyName":"González","dateOfBirth":"1990-04-12","countryOfCitizenship":"VE","preferredLanguage":"es","phone":"(312) 555-0110","smsConsent":true,"category":"c11","paroleEndDate":"'"$parole"'","paroleProgram":"u4u","householdId":"'"$household"'"'
+    '"givenName":"Sofía","familyName":"González","dateOfBirth":"2012-09-30","countryOfCitizenship":"VE","preferredLanguage":"es","phone":"(312) 555-0110","smsConsent":true,"category":"c11","paroleEndDate":"'"$parole"'","paroleProgram":"u4u","householdId":"'"$household"'"'
+    '"givenName":"Jean","familyName":"Baptiste","dateOfBirth":"1985-01-20","countryOfCitizenship":"HT","preferredLanguage":"ht","phone":"(312) 555-0111","smsConsent":true,"category":"c8","asylumFiledOn":"2026-04-02","aNumber":"A212345678"'
+    '"givenName":"Aminata","familyName":"Diallo","dateOfBirth":"1993-06-05","countryOfCitizenship":"SN","preferredLanguage":"fr","phone":"(312) 555-0112","smsConsent":true,"category":"c8","asylumLodgedOn":"2026-03-15"'
+    '"givenName":"João","familyName":"Silva","dateOfBirth":"1988-11-11","countryOfCitizenship":"BR","preferredLanguage":"pt","phone":"(312) 555-0113","smsConsent":true,"category":"c8","asylumFiledOn":"2026-08-01","lastArrivalOn":"2025-12-01"'
+    '"givenName":"Olena","familyName":"Kovalenko","dateOfBirth":"1979-02-14","countryOfCitizenship":"UA","preferredLanguage":"en","phone":"(312) 555-0114","smsConsent":false,"category":"c11","paroleEndDate":"'"$parole"'","paroleProgram":"u4u"'
+    '"givenName":"Carlos","familyName":"Ramírez","dateOfBirth":"1996-07-21","countryOfCitizenship":"VE","preferredLanguage":"es","phone":"(312) 555-0115","smsConsent":true,"category":"a12","tpsCountry":"VE"'
+  )
+  step "registering demo applicants at chicago-south"
+  for body in "${people[@]}"; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{$body,\"siteId\":\"chicago-south\"}" "http://127.0.0.1:$intake_port/api/applicants")"
+    case "$code" in
+      201) created=$((created + 1)) ;;
+      409) existing=$((existing + 1)) ;;
+      *) fail "registering a demo applicant answered HTTP $code" "$LOGS/intake-service.log"; return 1 ;;
+    esac
+  done
+  say "demo applicants: $created registered, $existing already there (languages es, ht, fr, pt, en; a household of two)"
+}

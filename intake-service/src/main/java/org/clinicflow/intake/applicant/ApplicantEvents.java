@@ -29,15 +29,19 @@ class ApplicantEvents {
 
     void registered(Applicant a, String actor) {
         EventMetadata event = outbox.publish(new ApplicantRegisteredV1(a.id, a.householdId, a.siteId, a.category,
-                a.preferredLanguage, a.createdAt));
+                a.preferredLanguage, a.createdAt, a.priorEad, waiverClaimed(a)));
         timeline.append(event, a.id, actor, "Registered at " + a.siteId + " in category " + a.category);
         contactChanged(a, actor);
     }
 
     void updated(Applicant a, List<String> routingFields, String actor) {
         EventMetadata event = outbox.publish(new ApplicantUpdatedV1(a.id, a.householdId, a.siteId, a.category,
-                a.preferredLanguage, routingFields, a.updatedAt));
+                a.preferredLanguage, routingFields, a.updatedAt, a.priorEad, waiverClaimed(a)));
         timeline.append(event, a.id, actor, "Corrected: " + String.join(", ", routingFields));
+    }
+
+    private static boolean waiverClaimed(Applicant a) {
+        return a.feeWaiverBasis != null && a.feeWaiverBasis != org.clinicflow.intake.eligibility.ApplicantFacts.FeeWaiverBasis.NONE;
     }
 
     void contactChanged(Applicant a, String actor) {

@@ -32,7 +32,8 @@ public class ApplicantService {
 
     static final String SAME_A_NUMBER = "same-a-number";
     static final String SAME_PERSON = "same-name-birth-date-phone";
-    private static final List<String> ROUTING_FIELDS = List.of("householdId", "siteId", "category", "preferredLanguage");
+    private static final List<String> ROUTING_FIELDS = List.of("householdId", "siteId", "category", "preferredLanguage",
+            "priorEad", "feeWaiverBasis");
     private static final List<String> CONTACT_FIELDS = List.of("phone", "preferredLanguage", "smsConsent");
 
     private final ApplicantValidator validator;

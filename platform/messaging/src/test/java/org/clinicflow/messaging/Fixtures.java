@@ -17,7 +17,7 @@ final class Fixtures {
     }
 
     static ApplicantRegisteredV1 registered(UUID applicantId, String siteId) {
-        return new ApplicantRegisteredV1(applicantId, null, siteId, "c11", "es", Instant.now());
+        return new ApplicantRegisteredV1(applicantId, null, siteId, "c11", "es", Instant.now(), false, false);
     }
 
     static long count(AgroalDataSource dataSource, String sql, Object... args) {

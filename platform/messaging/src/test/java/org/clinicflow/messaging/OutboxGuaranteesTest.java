@@ -172,7 +172,7 @@ class OutboxGuaranteesTest {
                     List<EventMetadata> batch = new ArrayList<>();
                     for (UUID applicant : applicants) {
                         batch.add(outbox.publish(new ApplicantUpdatedV1(applicant, null, "site-" + seq, "c11", "es",
-                                List.of("siteId"), Instant.now())));
+                                List.of("siteId"), Instant.now(), false, false)));
                     }
                     return batch;
                 });

@@ -14,9 +14,11 @@ import org.clinicflow.events.ClinicEvent;
  * @param siteId the clinic site (or shelter) the applicant is served at
  * @param category I-765 eligibility category code: c8, c11, a12 or c19
  * @param preferredLanguage BCP 47 language tag, e.g. es or ht
+ * @param priorEad whether the applicant held a work permit before (added in v1, may be null from older producers)
+ * @param feeWaiverClaimed whether a fee waiver is claimed, so its evidence is checked (added in v1, may be null)
  */
 public record ApplicantRegisteredV1(UUID applicantId, UUID householdId, String siteId, String category,
-        String preferredLanguage, Instant registeredAt) implements ClinicEvent {
+        String preferredLanguage, Instant registeredAt)
 
     public ApplicantRegisteredV1 {
         Objects.requireNonNull(applicantId, "applicantId");
