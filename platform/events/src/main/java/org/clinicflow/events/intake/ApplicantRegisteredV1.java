@@ -18,7 +18,7 @@ import org.clinicflow.events.ClinicEvent;
  * @param feeWaiverClaimed whether a fee waiver is claimed, so its evidence is checked (added in v1, may be null)
  */
 public record ApplicantRegisteredV1(UUID applicantId, UUID householdId, String siteId, String category,
-        String preferredLanguage, Instant registeredAt)
+        String preferredLanguage, Instant registeredAt, Boolean priorEad, Boolean feeWaiverClaimed) implements ClinicEvent {
 
     public ApplicantRegisteredV1 {
         Objects.requireNonNull(applicantId, "applicantId");

@@ -12,7 +12,8 @@ import org.clinicflow.events.ClinicEvent;
  * consumer can re-plan (a category change re-plans the checklist) without a lookup.
  */
 public record ApplicantUpdatedV1(UUID applicantId, UUID householdId, String siteId, String category,
-        String preferredLanguage, List<String> changedFields, Instant updatedAt)
+        String preferredLanguage, List<String> changedFields, Instant updatedAt, Boolean priorEad,
+        Boolean feeWaiverClaimed) implements ClinicEvent {
 
     public ApplicantUpdatedV1 {
         Objects.requireNonNull(applicantId, "applicantId");
