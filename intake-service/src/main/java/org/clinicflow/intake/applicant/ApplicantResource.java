@@ -27,6 +27,7 @@ import org.clinicflow.intake.timeline.TimelineEntry;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
+import org.clinicflow.web.security.SiteScope;
 
 /**
  * The case API caseworkers use: register, read (with today's eligibility), correct (JSON merge
@@ -42,12 +43,12 @@ public class ApplicantResource {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final ApplicantService service;
-    private final CaseAccess access;
+    private final SiteScope access;
     private final EligibilityEngine eligibility;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    ApplicantResource(ApplicantService service, CaseAccess access, EligibilityEngine eligibility, AuditLog audit,
+    ApplicantResource(ApplicantService service, SiteScope access, EligibilityEngine eligibility, AuditLog audit,
             ObjectMapper json) {
         this.service = service;
         this.access = access;
@@ -169,7 +170,7 @@ public class ApplicantResource {
         } catch (IllegalArgumentException e) {
             throw notFound(id);
         }
-        return service.find(uuid).filter(access::maySee).orElseThrow(() -> notFound(id));
+        return service.find(uuid).filter(a -> access.maySee(a.siteId)).orElseThrow(() -> notFound(id));
     }
 
     private ApplicantView view(Applicant a) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.clinicflow.intake.applicant.CaseAccess;
+import org.clinicflow.web.security.SiteScope;
 import org.clinicflow.intake.audit.AuditLog;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
@@ -32,10 +32,10 @@ public class RosterImportResource {
     private static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private final RosterImports imports;
-    private final CaseAccess access;
+    private final SiteScope access;
     private final AuditLog audit;
 
-    RosterImportResource(RosterImports imports, CaseAccess access, AuditLog audit) {
+    RosterImportResource(RosterImports imports, SiteScope access, AuditLog audit) {
         this.imports = imports;
         this.access = access;
         this.audit = audit;

@@ -1,29 +1,32 @@
-package org.clinicflow.intake.applicant;
+package org.clinicflow.web.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
-import org.clinicflow.web.security.ClinicRoles;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who may see which case: supervisors every site's, caseworkers their own site's (the token's
- * {@code site} claim). A case at another site answers 404, so its existence does not leak.
+ * Which sites the caller works at: supervisors every site, caseworkers only their own (the
+ * token's {@code site} claim, set per user in the realm). Every service limits case data with
+ * it; a case at another site answers 404, so its existence does not leak. Tested through the
+ * services' REST tests.
  */
 @RequestScoped
-public class CaseAccess {
+public class SiteScope {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
 
-    CaseAccess(SecurityIdentity identity, JsonWebToken token) {
+    SiteScope(SecurityIdentity identity, JsonWebToken token) {
         this.identity = identity;
         this.token = token;
     }
 
+    /** The caller's user name, as audit entries and "checked by" fields record it. */
     public String actor() {
         return identity.getPrincipal().getName();
     }
@@ -45,14 +48,14 @@ public class CaseAccess {
         return Optional.of(site);
     }
 
-    public boolean maySee(Applicant applicant) {
-        return restrictedToSite().map(site -> site.equals(applicant.siteId)).orElse(true);
+    public boolean maySee(String siteId) {
+        return restrictedToSite().map(site -> site.equals(siteId)).orElse(true);
     }
 
     /** A caseworker registers and moves cases within their own site only. */
     public void requireSite(String siteId) {
         restrictedToSite().filter(site -> !site.equals(siteId)).ifPresent(site -> {
-            throw new ProblemException(Problem.invalid(java.util.List.of(
+            throw new ProblemException(Problem.invalid(List.of(
                     new Problem.FieldError("siteId", "must be your own site (" + site + "); a supervisor can use another"))));
         });
     }
