@@ -1,0 +1,45 @@
+package org.clinicflow.document.checklist;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.events.intake.ApplicantUpdatedV1;
+import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Intake's applicant events, through the inbox: registered opens a checklist, updated keeps its
+ * routing facts current and re-plans it, withdrawn closes it. Tested by {@code ChecklistTest}.
+ */
+@ApplicationScoped
+public class ApplicantListener {
+
+    static final String CONSUMER = "document-service.checklists";
+
+    private final InboxProcessor inbox;
+    private final EventHandlers handlers;
+
+    ApplicantListener(InboxProcessor inbox, ChecklistService checklists) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(ApplicantRegisteredV1.class, e -> checklists.applicantChanged(new ChecklistService.ApplicantFacts(
+                        e.event().applicantId(), e.event().householdId(), e.event().siteId(), e.event().category(),
+                        e.event().preferredLanguage(), Boolean.TRUE.equals(e.event().priorEad()),
+                        Boolean.TRUE.equals(e.event().feeWaiverClaimed()))))
+                .on(ApplicantUpdatedV1.class, e -> checklists.applicantChanged(new ChecklistService.ApplicantFacts(
+                        e.event().applicantId(), e.event().householdId(), e.event().siteId(), e.event().category(),
+                        e.event().preferredLanguage(), Boolean.TRUE.equals(e.event().priorEad()),
+                        Boolean.TRUE.equals(e.event().feeWaiverClaimed()))))
+                .on(ApplicantWithdrawnV1.class, e -> checklists.applicantWithdrawn(e.event().applicantId()))
+                .build();
+    }
+
+    @Incoming("applicants")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+}
