@@ -288,6 +288,11 @@ service_env() {
       echo "CLINIC_INTAKE_A_NUMBER_ENCRYPTION_KEY=$(secret_key a-number-encryption)"
       echo "CLINIC_INTAKE_A_NUMBER_FINGERPRINT_KEY=$(secret_key a-number-fingerprint)"
       ;;
+    document-service)
+      mkdir -p "$DATA/scans"
+      echo "CLINIC_DOCUMENTS_SCANS_DIRECTORY=$DATA/scans"
+      echo "CLINIC_DOCUMENTS_SCANS_ENCRYPTION_KEY=$(secret_key scan-encryption)"
+      ;;
   esac
 }
 

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.clinicflow.events.GoldenEvents;
 import org.clinicflow.events.catalog.EventCatalog;
 import org.clinicflow.events.cloudevents.CloudEventHeaders;
 import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
+import org.clinicflow.document.IntakeEventsForTests;
 import org.clinicflow.testing.KafkaTestClient;
 import org.clinicflow.testing.RealInfrastructure;
 import org.clinicflow.testing.TestTokens;
@@ -158,21 +157,15 @@ class ChecklistTest {
     // --- helpers -----------------------------------------------------------------------------
 
     private static UUID register(Map<String, Object> fields) throws Exception {
-        UUID id = UUID.randomUUID();
-        send(REGISTERED, id, fields);
-        return id;
+        return IntakeEventsForTests.register(fields);
     }
 
     private static void send(String type, UUID id, Map<String, Object> fields) throws Exception {
-        KafkaTestClient.send(EventCatalog.APPLICANTS.name(), id.toString(), body(type, id, fields), metadata(type, id).toHeaders());
+        IntakeEventsForTests.send(type, id, fields);
     }
 
     private static byte[] body(String type, UUID id, Map<String, Object> fields) throws Exception {
-        ObjectNode body = (ObjectNode) EventJson.mapper().readTree(GoldenEvents.body(type));
-        body.put("applicantId", id.toString());
-        body.put("householdId", (String) null);
-        fields.forEach((k, v) -> body.set(k, EventJson.mapper().valueToTree(v)));
-        return EventJson.mapper().writeValueAsBytes(body);
+        return IntakeEventsForTests.body(type, id, fields);
     }
 
     private static EventMetadata metadata(String type, UUID id) {

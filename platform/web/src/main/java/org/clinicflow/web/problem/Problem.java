@@ -29,6 +29,11 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
                 List.of(), Map.of());
     }
 
+    /** For statuses {@link Response.Status} lacks, such as 422 Unprocessable Content. */
+    public static Problem of(int status, String title, String slug, String detail) {
+        return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, List.of(), Map.of());
+    }
+
     public static Problem invalid(List<FieldError> errors) {
         return new Problem(URI.create(TYPE_BASE + "invalid-input"), "Invalid input", 400,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
