@@ -1,0 +1,67 @@
+package org.clinicflow.scheduling;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.clinicflow.events.GoldenEvents;
+import org.clinicflow.events.catalog.EventCatalog;
+import org.clinicflow.events.catalog.Topic;
+import org.clinicflow.events.cloudevents.EventJson;
+import org.clinicflow.events.cloudevents.EventMetadata;
+import org.clinicflow.testing.KafkaTestClient;
+import org.clinicflow.testing.TestTokens;
+
+/** Test helpers: a fresh site with sessions (through the admin API), and other services' events sent as they send them. */
+public final class Clinic {
+
+    public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final AtomicInteger SITES = new AtomicInteger();
+
+    private Clinic() {
+    }
+
+    /** A new site with a unique id, in Chicago's time zone. */
+    public static String site() {
+        String id = "test-site-" + SITES.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Clinic " + id, "address", "1 Example Plaza, Chicago, IL", "timeZone", "America/Chicago"))
+                .when().post("/api/sites").then().statusCode(201);
+        return id;
+    }
+
+    /** A session {@code daysAhead} days from today at the site, 09:00 to {@code end}, in 30-minute slots. */
+    public static void session(String site, int daysAhead, String end, int stations, List<String> languages) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now(CHICAGO).plusDays(daysAhead).toString(), "start", "09:00", "end", end,
+                        "slotMinutes", 30, "stations", stations, "languages", languages))
+                .when().post("/api/sites/" + site + "/sessions").then().statusCode(201);
+    }
+
+    public static EventMetadata ready(UUID applicant, String site, String language, UUID household) throws Exception {
+        return send(EventCatalog.CHECKLISTS, "clinic.documents.documents-ready.v1", applicant,
+                Map.of("siteId", site, "preferredLanguage", language, "householdId", household == null ? "" : household.toString()));
+    }
+
+    public static EventMetadata send(Topic topic, String type, UUID applicant, Map<String, String> fields) throws Exception {
+        ObjectNode body = (ObjectNode) EventJson.mapper().readTree(GoldenEvents.body(type));
+        body.put("applicantId", applicant.toString());
+        fields.forEach((k, v) -> {
+            if (v.isEmpty()) {
+                body.putNull(k);
+            } else {
+                body.put(k, v);
+            }
+        });
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID(), type, "test", Instant.now(), applicant.toString(), null);
+        KafkaTestClient.send(topic.name(), applicant.toString(), EventJson.mapper().writeValueAsBytes(body), metadata.toHeaders());
+        return metadata;
+    }
+}
