@@ -293,6 +293,12 @@ service_env() {
       echo "CLINIC_DOCUMENTS_SCANS_DIRECTORY=$DATA/scans"
       echo "CLINIC_DOCUMENTS_SCANS_ENCRYPTION_KEY=$(secret_key scan-encryption)"
       ;;
+    notification-service)
+      # SMS go to the development gateway: every message is visible at /dev/sms.
+      echo "CLINIC_NOTIFICATION_GATEWAY=dev"
+      echo "TWILIO_AUTH_TOKEN=$(secret webhook-signing)"
+      echo "CLINIC_NOTIFICATION_WEBHOOK_BASE_URL=http://127.0.0.1:$(echo "${SERVICES[3]}" | cut -d: -f3)"
+      ;;
   esac
 }
 

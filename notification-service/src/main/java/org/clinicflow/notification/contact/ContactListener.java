@@ -1,0 +1,84 @@
+package org.clinicflow.notification.contact;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.events.intake.ApplicantUpdatedV1;
+import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.events.intake.ContactPointChangedV1;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.notification.reminder.Reminders;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps each applicant's contact point from intake's contact topic (the only topic with phone
+ * numbers, which only this service reads); a withdrawal stops every message and reminder.
+ */
+@ApplicationScoped
+public class ContactListener {
+
+    static final String CONSUMER = "notification-service.contacts";
+
+    private final InboxProcessor inbox;
+    private final EventHandlers handlers;
+
+    ContactListener(InboxProcessor inbox, Reminders reminders) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(ContactPointChangedV1.class, e -> {
+                    Contact c = Contact.findById(e.event().applicantId());
+                    boolean known = c != null;
+                    if (!known) {
+                        c = new Contact();
+                        c.applicantId = e.event().applicantId();
+                    }
+                    c.phone = e.event().phone();
+                    c.language = e.event().preferredLanguage() == null ? "en" : e.event().preferredLanguage();
+                    c.smsConsent = e.event().smsConsent();
+                    c.updatedAt = Instant.now();
+                    if (!known) {
+                        c.persist();
+                    }
+                })
+                .on(ApplicantRegisteredV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
+                .on(ApplicantUpdatedV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
+                .on(ApplicantWithdrawnV1.class, e -> {
+                    Contact c = Contact.findById(e.event().applicantId());
+                    if (c != null) {
+                        c.withdrawn = true;
+                    }
+                    reminders.cancelAllOf(e.event().applicantId());
+                })
+                .build();
+    }
+
+    /** Intake's routing facts: the site (for caseworkers' access) and language, before or after the contact point. */
+    private static void site(java.util.UUID applicantId, String siteId, String language) {
+        Contact c = Contact.findById(applicantId);
+        if (c == null) {
+            c = new Contact();
+            c.applicantId = applicantId;
+            c.language = language == null ? "en" : language;
+            c.siteId = siteId;
+            c.updatedAt = Instant.now();
+            c.persist();
+        } else {
+            c.siteId = siteId;
+        }
+    }
+
+    @Incoming("contacts")
+    @Blocking
+    public void contacts(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    @Incoming("applicants")
+    @Blocking
+    public void applicants(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+}

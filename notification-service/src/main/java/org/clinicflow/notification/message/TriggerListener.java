@@ -1,0 +1,91 @@
+package org.clinicflow.notification.message;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.documents.DocumentRejectedV1;
+import org.clinicflow.events.scheduling.AppointmentBookedV1;
+import org.clinicflow.events.scheduling.AppointmentCancelledV1;
+import org.clinicflow.events.scheduling.AppointmentRescheduledV1;
+import org.clinicflow.events.scheduling.AppointmentSlot;
+import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
+import org.clinicflow.events.scheduling.NoShowRecordedV1;
+import org.clinicflow.events.scheduling.VisitCompletedV1;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.notification.contact.Contact;
+import org.clinicflow.notification.reminder.Reminders;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * What applicants are told, and when: booked, moved or cancelled appointments (place, local
+ * date and time, reply options), a rejected document (what to bring), a filed application
+ * (the receipt number); bookings plan the 24 h and 2 h reminders, moves replace them, the end
+ * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
+ */
+@ApplicationScoped
+public class TriggerListener {
+
+    static final String CONSUMER = "notification-service.triggers";
+
+    private final InboxProcessor inbox;
+    private final EventHandlers handlers;
+
+    TriggerListener(InboxProcessor inbox, MessageQueue queue, Reminders reminders) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(AppointmentBookedV1.class, e -> {
+                    learnZone(e.event().applicantId(), e.event().slot());
+                    queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-booked", slot(e.event().slot()), null,
+                            e.event().slot().timeZone());
+                    reminders.plan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
+                })
+                .on(AppointmentRescheduledV1.class, e -> {
+                    learnZone(e.event().applicantId(), e.event().slot());
+                    queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-rescheduled", slot(e.event().slot()),
+                            null, e.event().slot().timeZone());
+                    reminders.plan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
+                })
+                .on(AppointmentCancelledV1.class, e -> {
+                    reminders.cancel(e.event().appointmentId());
+                    if (!"withdrawn".equals(e.event().reason())) {
+                        queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-cancelled", Map.of(), null, null);
+                    }
+                })
+                .on(DocumentRejectedV1.class, e -> queue.enqueue(e.metadata().id(), e.event().applicantId(), "document-rejected",
+                        Map.of("document", new MessageQueue.Document(e.event().documentType())), null, null))
+                .on(VisitCompletedV1.class, e -> {
+                    reminders.cancel(e.event().appointmentId());
+                    queue.enqueue(e.metadata().id(), e.event().applicantId(), "visit-completed",
+                            Map.of("receipt", e.event().receiptNumber()), null, null);
+                })
+                .on(ApplicantCheckedInV1.class, e -> reminders.cancel(e.event().appointmentId()))
+                .on(NoShowRecordedV1.class, e -> reminders.cancel(e.event().appointmentId()))
+                .build();
+    }
+
+    @Incoming("appointments")
+    @Blocking
+    public void appointments(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    @Incoming("checklists")
+    @Blocking
+    public void checklists(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, CONSUMER, handlers);
+    }
+
+    private static Map<String, Object> slot(AppointmentSlot slot) {
+        return Map.of("date", slot.localDate(), "time", slot.localTime(), "site", slot.siteName(), "address", slot.siteAddress());
+    }
+
+    private static void learnZone(UUID applicantId, AppointmentSlot slot) {
+        Contact contact = Contact.findById(applicantId);
+        if (contact != null && slot.timeZone() != null) {
+            contact.timeZone = slot.timeZone();
+        }
+    }
+}
