@@ -11,5 +11,6 @@ import org.clinicflow.testing.ServiceContractTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeTwilio.class)
 class NotificationServiceContractTest extends ServiceContractTest {
 }

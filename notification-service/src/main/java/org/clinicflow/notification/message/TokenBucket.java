@@ -17,6 +17,7 @@ public class TokenBucket {
     private double tokens;
     private long last;
 
+    @jakarta.inject.Inject
     TokenBucket(@ConfigProperty(name = "clinic.notification.rate-per-second", defaultValue = "50") double ratePerSecond,
             @ConfigProperty(name = "clinic.notification.burst", defaultValue = "100") double burst) {
         this(ratePerSecond, burst, System::nanoTime);
