@@ -1,0 +1,305 @@
+package org.clinicflow.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.catalog.EventCatalog;
+import org.clinicflow.events.cloudevents.CloudEventHeaders;
+import org.clinicflow.events.cloudevents.EventJson;
+import org.clinicflow.events.cloudevents.EventMetadata;
+import org.clinicflow.events.notification.ApplicantRepliedV1;
+import org.clinicflow.events.notification.ReplyIntent;
+import org.clinicflow.notification.gateway.DevGateway;
+import org.clinicflow.notification.message.Dispatcher;
+import org.clinicflow.notification.message.Message;
+import org.clinicflow.notification.message.MessageQueue;
+import org.clinicflow.notification.message.Retention;
+import org.clinicflow.notification.reminder.Reminder;
+import org.clinicflow.notification.webhook.TwilioSignature;
+import org.clinicflow.testing.KafkaTestClient;
+import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SMS as applicants receive them, on the real broker and database with the development
+ * gateway: in their language, once even when an event comes twice or the service dies between
+ * the gateway call and its commit, never without consent or after STOP, never at night,
+ * reminders moved with the appointment; replies and delivery receipts come back signed.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "notification"))
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(FakeTwilio.class)
+class NotificationFlowTest {
+
+    private static final String BOOKED = "clinic.scheduling.appointment-booked.v1";
+    private static final String RESCHEDULED = "clinic.scheduling.appointment-rescheduled.v1";
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    DevGateway devGateway;
+    @Inject
+    Retention retention;
+
+    @Test
+    void aBookingIsTextedOnceInTheApplicantsLanguageEvenWhenDeliveredTwice() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "es", true);
+        Map<String, Object> booked = Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS), Events.daytimeZone()));
+        EventMetadata event = Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, booked);
+        Events.resend(EventCatalog.APPOINTMENTS, BOOKED, applicant, booked, event);
+
+        List<String> texts = awaitSms(phone, 1);
+        assertTrue(texts.get(0).startsWith("Work Permit Clinic: su cita es el "), texts.get(0));
+        assertTrue(texts.get(0).contains("South Loop Clinic, 1 Example Plaza, Chicago. Responda C para confirmar"), texts.get(0));
+        awaitSentEvent(applicant);
+        assertEquals(1, inbox(phone).size(), "the redelivered event sent nothing more");
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + applicant + "/messages").then()
+                .statusCode(200).body("templateKey", hasItem("appointment-booked")).body("[0].status", equalTo("sent"));
+        given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/api/applicants/" + applicant + "/messages")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aRejectedDocumentSaysWhatToBring() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "ht", true);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        awaitSms(phone, 1);
+        Events.send(EventCatalog.CHECKLISTS, "clinic.documents.document-rejected.v1", applicant, Map.of("documentType", "photos"));
+        List<String> texts = awaitSms(phone, 2);
+        assertEquals("Work Permit Clinic: tanpri pote de foto idantik gwosè paspò nan randevou ou.", texts.get(0));
+    }
+
+    @Test
+    void noConsentNoSmsAndNothingAtNight() throws Exception {
+        String noConsent = Events.phone();
+        UUID silent = applicant(noConsent, "en", false);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, silent, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        Message suppressed = awaitMessage(silent, "appointment-booked");
+        assertEquals("suppressed", suppressed.status);
+
+        String night = Events.phone();
+        UUID sleeper = applicant(night, "fr", true);
+        String zone = Events.nightZone();
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, sleeper, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS), zone)));
+        Message deferred = awaitMessage(sleeper, "appointment-booked");
+        assertEquals("pending", deferred.status);
+        assertEquals(8, deferred.notBefore.atZone(ZoneId.of(zone)).getHour(), "deferred to eight in the morning at the site");
+        assertEquals(0, inbox(noConsent).size() + inbox(night).size());
+    }
+
+    @Test
+    void stopInAnyLanguageStopsEverythingUntilStart() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "es", true);
+        inbound(phone, "Alto", true).then().statusCode(200);
+        awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.applicant-opted-out.v1");
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        assertEquals("suppressed", awaitMessage(applicant, "appointment-booked").status);
+        assertEquals(0, inbox(phone).size());
+
+        inbound(phone, "START", false).then().statusCode(403);
+        given().contentType("application/x-www-form-urlencoded").formParams(Map.of("From", phone, "Body", "START", "MessageSid", "SMx"))
+                .header("X-Twilio-Signature", "forged").when().post("/webhooks/sms/inbound").then().statusCode(403);
+        inbound(phone, "START", true).then().statusCode(200);
+        awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.applicant-opted-in.v1");
+    }
+
+    @Test
+    void aReplyBecomesAnEventAndAReceiptMarksDelivery() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "pt", true);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        awaitSms(phone, 1);
+        Message sent = awaitMessage(applicant, "appointment-booked");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(message(sent.id).status));
+
+        inbound(phone, "c", true).then().statusCode(200);
+        ConsumerRecord<String, byte[]> replied = awaitEvent(EventCatalog.MESSAGES.name(), applicant,
+                "clinic.notification.applicant-replied.v1");
+        assertEquals(ReplyIntent.CONFIRM, EventJson.read(replied.value(), ApplicantRepliedV1.class).intent());
+
+        Map<String, String> receipt = Map.of("MessageSid", message(sent.id).providerId, "MessageStatus", "delivered");
+        signed("/webhooks/sms/status", receipt).when().post("/webhooks/sms/status").then().statusCode(200);
+        signed("/webhooks/sms/status", receipt).when().post("/webhooks/sms/status").then().statusCode(200);
+        assertEquals("delivered", message(sent.id).status);
+        awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.message-delivered.v1");
+        assertEquals(1, count(applicant, "clinic.notification.message-delivered.v1"), "a retried receipt publishes nothing more");
+    }
+
+    @Test
+    void remindersFollowTheAppointmentAndStaleOnesNeverFire() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "en", true);
+        String zone = Events.daytimeZone();
+        UUID appointment = UUID.randomUUID();
+        Instant soon = Instant.now().plus(Duration.ofHours(24)).plusSeconds(3);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("appointmentId", appointment, "slot", Events.slot(soon, zone)));
+        List<String> texts = awaitSms(phone, 2);
+        assertTrue(texts.get(0).startsWith("Work Permit Clinic: reminder, your appointment is tomorrow"), texts.get(0));
+
+        Instant later = Instant.now().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+        Events.send(EventCatalog.APPOINTMENTS, RESCHEDULED, applicant, Map.of("appointmentId", appointment, "slot", Events.slot(later, zone)));
+        awaitSms(phone, 3);
+        List<Reminder> reminders = QuarkusTransaction.requiringNew().call(() -> Reminder.list("appointmentId", appointment));
+        assertEquals(2, reminders.stream().filter(r -> r.status.equals("pending")).count());
+        assertTrue(reminders.stream().filter(r -> r.status.equals("pending")).allMatch(r -> r.startsAt.equals(later)),
+                "only reminders for the new time remain");
+        assertTrue(reminders.stream().anyMatch(r -> r.status.equals("cancelled")), "the old 2-hour reminder was cancelled");
+    }
+
+    @Test
+    void aCrashBetweenTheGatewayCallAndTheCommitSendsNothingTwice() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "en", true);
+        // Two messages the dispatcher had claimed when the process died: the first after the
+        // gateway accepted it, the second before the gateway was called.
+        UUID accepted = stuckMessage(applicant, phone, "Work Permit Clinic: first");
+        UUID notSent = stuckMessage(applicant, phone, "Work Permit Clinic: second");
+        devGateway.send(accepted, phone, "Work Permit Clinic: first");
+
+        dispatcher.reconcile(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(message(notSent).status));
+        assertEquals("sent", message(accepted).status);
+        List<String> texts = inbox(phone);
+        assertEquals(2, texts.size(), texts.toString());
+        assertTrue(texts.containsAll(List.of("Work Permit Clinic: first", "Work Permit Clinic: second")));
+    }
+
+    @Test
+    void textsAndPhonesAreForgottenAfterTheRetentionPeriod() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "en", true);
+        UUID old = QuarkusTransaction.requiringNew().call(() -> {
+            Message m = newMessage(applicant, phone, "Work Permit Clinic: old", "delivered");
+            m.createdAt = Instant.now().minus(Duration.ofDays(8));
+            m.persist();
+            return m.id;
+        });
+        retention.purge(Instant.now().minus(Duration.ofDays(7)));
+        Message purged = message(old);
+        assertNull(purged.phone);
+        assertNull(purged.body);
+        assertEquals("delivered", purged.status, "the status stays for the counts");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static UUID applicant(String phone, String language, boolean consent) throws Exception {
+        UUID applicant = UUID.randomUUID();
+        Events.send(EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant, Map.of("siteId", "chicago-south",
+                "preferredLanguage", language));
+        Events.send(EventCatalog.CONTACTS, "clinic.intake.contact-point-changed.v1", applicant, Map.of("phone", phone,
+                "preferredLanguage", language, "smsConsent", consent));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            org.clinicflow.notification.contact.Contact c = org.clinicflow.notification.contact.Contact.findById(applicant);
+            return c != null && phone.equals(c.phone) && c.siteId != null;
+        }));
+        return applicant;
+    }
+
+    private static List<String> awaitSms(String phone, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(phone).size() >= count);
+        return inbox(phone);
+    }
+
+    /** The development gateway's inbox for a phone, newest first, through its API. */
+    private static List<String> inbox(String phone) {
+        return given().auth().oauth2(TestTokens.caseworker()).queryParam("to", phone).when().get("/dev/sms").then()
+                .statusCode(200).extract().path("body");
+    }
+
+    private static Message awaitMessage(UUID applicant, String template) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Message.count("applicantId = ?1 and templateKey = ?2", applicant, template)) > 0);
+        return QuarkusTransaction.requiringNew().call(() -> Message.<Message>find("applicantId = ?1 and templateKey = ?2",
+                applicant, template).firstResult());
+    }
+
+    private static Message message(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Message.findById(id));
+    }
+
+    private static UUID stuckMessage(UUID applicant, String phone, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Message m = newMessage(applicant, phone, body, "sending");
+            m.sendingAt = Instant.now().minus(Duration.ofMinutes(5));
+            m.attempts = 1;
+            m.persist();
+            return m.id;
+        });
+    }
+
+    private static Message newMessage(UUID applicant, String phone, String body, String status) {
+        Message m = new Message();
+        m.id = MessageQueue.messageId(UUID.randomUUID(), "appointment-booked");
+        m.applicantId = applicant;
+        m.templateKey = "appointment-booked";
+        m.language = "en";
+        m.phone = phone;
+        m.body = body;
+        m.segments = 1;
+        m.status = status;
+        m.createdAt = Instant.now();
+        m.notBefore = m.createdAt;
+        return m;
+    }
+
+    private static void awaitSentEvent(UUID applicant) {
+        awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.message-sent.v1");
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitEvent(String topic, UUID applicant, String type) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(topic,
+                r -> applicant.toString().equals(r.key()) && type.equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)),
+                Duration.ofSeconds(30));
+        return records.get(records.size() - 1);
+    }
+
+    private static long count(UUID applicant, String type) {
+        return KafkaTestClient.readAll(EventCatalog.MESSAGES.name(), Duration.ofSeconds(30)).stream()
+                .filter(r -> applicant.toString().equals(r.key()) && type.equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)))
+                .count();
+    }
+
+    private static io.restassured.response.Response inbound(String phone, String body, boolean sign) {
+        Map<String, String> params = new HashMap<>(Map.of("From", phone, "Body", body, "MessageSid", "SM" + UUID.randomUUID()));
+        var request = sign ? signed("/webhooks/sms/inbound", params) : given().contentType("application/x-www-form-urlencoded")
+                .formParams(params);
+        return request.when().post("/webhooks/sms/inbound");
+    }
+
+    /** A request signed the way Twilio signs, with the test token and the configured public URL. */
+    private static io.restassured.specification.RequestSpecification signed(String path, Map<String, String> params) {
+        return given().contentType("application/x-www-form-urlencoded").formParams(params)
+                .header("X-Twilio-Signature", TwilioSignature.sign(FakeTwilio.TOKEN, "http://clinic.test" + path, params));
+    }
+
+}
