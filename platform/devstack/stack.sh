@@ -458,6 +458,25 @@ stack_demo() {
   token="$(curl -s -d grant_type=password -d client_id=clinic-cli -d username=supervisor -d password=demo \
     "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
   [ -n "$token" ] || { fail "could not get a token from Keycloak for the demo supervisor"; return 1; }
+  local admin_token scheduling_port site_code day
+  scheduling_port="$(echo "${SERVICES[2]}" | cut -d: -f3)"
+  admin_token="$(curl -s -d grant_type=password -d client_id=clinic-cli -d username=admin -d password=demo \
+    "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+  step "opening the demo site chicago-south with sessions for the next five days"
+  site_code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+    -d '{"id":"chicago-south","name":"South Loop Work Permit Clinic","address":"1 Example Plaza, Chicago, IL 60605","timeZone":"America/Chicago"}' \
+    "http://127.0.0.1:$scheduling_port/api/sites")"
+  case "$site_code" in
+    201)
+      for day in 1 2 3 4 5; do
+        curl -s -o /dev/null -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+          -d "{\"date\":\"$(TZ=America/Chicago date -d "+$day days" +%F)\",\"start\":\"09:00\",\"end\":\"16:00\",\"slotMinutes\":30,\"stations\":6,\"languages\":[\"en\",\"es\",\"ht\",\"fr\",\"pt\"]}" \
+          "http://127.0.0.1:$scheduling_port/api/sites/chicago-south/sessions"
+      done
+      ;;
+    409) say "    the site is already there" ;;
+    *) fail "creating the demo site answered HTTP $site_code" "$LOGS/scheduling-service.log"; return 1 ;;
+  esac
   local parole household created=0 existing=0 code body
   parole="$(date -d '+9 months' +%F)"
   household="6f1c2a8e-0b7d-4c1e-9a55-0d3f1e2b7c11"
@@ -481,4 +500,5 @@ stack_demo() {
     esac
   done
   say "demo applicants: $created registered, $existing already there (languages es, ht, fr, pt, en; a household of two)"
+  say "verify their documents (document-service) and they are booked and texted: see /dev/sms on notification-service"
 }
