@@ -1,0 +1,253 @@
+package org.clinicflow.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.clinicflow.events.catalog.EventCatalog;
+import org.clinicflow.events.catalog.EventContract;
+import org.clinicflow.events.catalog.Topic;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment says what the code says, checked without a cluster: every manifest is valid
+ * against the Kubernetes and operator schemas (deploy/validation), the event catalog's topics
+ * exist with its partitions and retention, each service's consumed topics are readable by its
+ * Kafka user and drive its KEDA scaling (never more replicas than partitions), every setting the
+ * code needs in production is set, ports and probes match, no secret is committed, and the
+ * compose file validates.
+ */
+class DeploymentConsistencyTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
+    private static final Path BASE = ROOT.resolve("deploy/base");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final List<String> SERVICES = List.of("intake-service", "document-service", "scheduling-service",
+            "notification-service");
+
+    @Test
+    void everyManifestIsValidAgainstTheKubernetesAndOperatorSchemas() throws Exception {
+        Path validation = ROOT.resolve("deploy/validation");
+        if (!Files.isDirectory(validation.resolve("node_modules"))) {
+            Result install = run(validation, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            assertEquals(0, install.exit(), install.output());
+        }
+        Result result = run(validation, "node", "validate.mjs");
+        assertEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains(" passed, 0 failed"), result.output());
+    }
+
+    @Test
+    void theCatalogsTopicsExistWithItsPartitionsAndRetention() throws IOException {
+        Map<String, JsonNode> topics = objects("KafkaTopic").stream()
+                .collect(Collectors.toMap(t -> t.at("/spec/topicName").asText(), t -> t));
+        for (Topic topic : EventCatalog.topics()) {
+            JsonNode kafkaTopic = topics.get(topic.name());
+            assertNotNull(kafkaTopic, "no KafkaTopic for " + topic.name());
+            assertEquals(topic.partitions(), kafkaTopic.at("/spec/partitions").asInt(), topic.name());
+            assertEquals(topic.retention().toMillis(), kafkaTopic.at("/spec/config/retention.ms").asLong(), topic.name());
+            JsonNode dlq = topics.get(topic.deadLetterTopic());
+            assertNotNull(dlq, "no dead-letter KafkaTopic for " + topic.name());
+            assertEquals(EventCatalog.DLQ_PARTITIONS, dlq.at("/spec/partitions").asInt());
+        }
+    }
+
+    @Test
+    void eachServiceReadsAndWritesOnlyItsTopicsAndScalesOnTheirLag() throws IOException {
+        Map<String, Integer> partitions = EventCatalog.topics().stream().collect(Collectors.toMap(Topic::name, Topic::partitions));
+        for (String service : SERVICES) {
+            Properties config = config(service);
+            Set<String> consumed = consumedTopics(config);
+            JsonNode user = object("KafkaUser", service);
+            Set<String> reads = aclTopics(user, "Read");
+            Set<String> writes = aclTopics(user, "Write");
+            assertEquals(consumed, reads, service + " reads exactly the topics its code consumes");
+            for (String topic : consumed) {
+                assertTrue(writes.contains(topic + ".dlq"), service + " may park bad records of " + topic);
+            }
+            Set<String> produced = EventCatalog.contracts().stream().map(EventContract::topic)
+                    .filter(t -> t.producer().equals(service)).map(Topic::name).collect(Collectors.toSet());
+            assertTrue(writes.containsAll(produced), service + " may write what it publishes: " + produced);
+
+            JsonNode scaler = object("ScaledObject", service);
+            Set<String> lagTopics = new HashSet<>();
+            for (JsonNode trigger : scaler.at("/spec/triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    assertEquals(config.getProperty("quarkus.application.name"), trigger.at("/metadata/consumerGroup").asText(),
+                            service + " scales on its own consumer group");
+                    lagTopics.add(trigger.at("/metadata/topic").asText());
+                }
+            }
+            assertEquals(consumed, lagTopics, service + " scales on the lag of every topic it consumes");
+            int fewest = consumed.stream().mapToInt(partitions::get).min().orElseThrow();
+            assertTrue(scaler.at("/spec/maxReplicaCount").asInt() <= fewest, service + ": no more replicas than partitions");
+        }
+        for (JsonNode user : objects("KafkaUser")) {
+            if (!user.at("/metadata/name").asText().equals("notification-service")) {
+                assertFalse(aclTopics(user, "Read").contains(EventCatalog.CONTACTS.name()),
+                        "only notification-service may read phone numbers");
+            }
+        }
+    }
+
+    @Test
+    void everySettingTheCodeNeedsInProductionIsSetAndPortsAndProbesMatch() throws IOException {
+        for (String service : SERVICES) {
+            JsonNode deployment = object("Deployment", service);
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            Set<String> env = new HashSet<>();
+            container.path("env").forEach(e -> env.add(e.path("name").asText()));
+            JsonNode configMap = object("ConfigMap", service + "-config");
+            configMap.path("data").fieldNames().forEachRemaining(env::add);
+            for (String needed : needsInProduction(config(service))) {
+                assertTrue(env.contains(needed), service + " needs " + needed + " in production");
+            }
+            int port = configMap.at("/data/QUARKUS_HTTP_PORT").asInt();
+            assertEquals(port, container.at("/ports/0/containerPort").asInt(), service + " listens where the pod says");
+            assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+            assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+            assertEquals("http", object("Service", service).at("/spec/ports/0/targetPort").asText());
+            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean());
+            assertTrue(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
+            assertNotNull(object("PodDisruptionBudget", service));
+        }
+    }
+
+    @Test
+    void noSecretIsCommitted() throws IOException {
+        for (JsonNode object : all()) {
+            assertNotEquals("Secret", object.path("kind").asText(), "Secrets are created by operators or by hand, never committed");
+            if (object.path("kind").asText().equals("ConfigMap")) {
+                object.path("data").fieldNames().forEachRemaining(key -> assertFalse(key.matches(".*(PASSWORD|TOKEN|SECRET|_KEY)$"),
+                        "a secret in a ConfigMap: " + key));
+            }
+        }
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        for (String line : compose.lines().filter(l -> l.matches("\\s+[A-Z_]*(PASSWORD|TOKEN|_KEY):.*")).toList()) {
+            assertTrue(line.contains("${") && line.contains(":?"), "compose must take secrets from the environment: " + line.trim());
+        }
+    }
+
+    @Test
+    void theComposeFileValidatesAndRefusesToRunWithoutItsSecrets() throws Exception {
+        Assumptions.assumeTrue(run(ROOT, "docker-compose", "version").exit() == 0,
+                "docker-compose (Debian package) is not installed; .ci/run installs it");
+        Path env = Files.createTempFile("compose", ".env");
+        Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "INTAKE_DB_PASSWORD", "DOCUMENT_DB_PASSWORD",
+                "SCHEDULING_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "A_NUMBER_ENCRYPTION_KEY", "A_NUMBER_FINGERPRINT_KEY",
+                "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
+        Result valid = run(ROOT, "docker-compose", "--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
+        assertEquals(0, valid.exit(), valid.output());
+        Path empty = Files.createTempFile("compose-empty", ".env");
+        Result missing = run(ROOT, "docker-compose", "--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q");
+        assertNotEquals(0, missing.exit(), "without its secrets the stack must not start");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** Keys the code sets only for dev and test, so production must supply them (as env vars). */
+    private static Set<String> needsInProduction(Properties config) {
+        Set<String> needed = new HashSet<>(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL"));
+        for (String key : config.stringPropertyNames()) {
+            if (key.startsWith("%dev,test.") || key.startsWith("%test,dev.")) {
+                String plain = key.substring(key.indexOf('.') + 1);
+                if (!config.containsKey(plain) && !config.containsKey("%prod." + plain)) {
+                    needed.add(plain.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static Set<String> consumedTopics(Properties config) {
+        return config.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
+                .map(config::getProperty).collect(Collectors.toSet());
+    }
+
+    private static Set<String> aclTopics(JsonNode user, String operation) {
+        Set<String> topics = new HashSet<>();
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            boolean matches = false;
+            for (JsonNode op : acl.path("operations")) {
+                matches |= op.asText().equals(operation);
+            }
+            if (matches && acl.at("/resource/type").asText().equals("topic")) {
+                topics.add(acl.at("/resource/name").asText());
+            }
+        }
+        return topics;
+    }
+
+    private static Properties config(String service) throws IOException {
+        Properties properties = new Properties();
+        properties.load(Files.newBufferedReader(ROOT.resolve(service).resolve("src/main/resources/application.properties"),
+                StandardCharsets.UTF_8));
+        return properties;
+    }
+
+    private static JsonNode object(String kind, String name) throws IOException {
+        return objects(kind).stream().filter(o -> o.at("/metadata/name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/base"));
+    }
+
+    private static List<JsonNode> objects(String kind) throws IOException {
+        return all().stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static List<JsonNode> all() throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(BASE)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).toList()) {
+                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    docs.forEachRemaining(d -> {
+                        if (d != null && !d.isNull() && !d.isMissingNode()) {
+                            objects.add(d);
+                        }
+                    });
+                }
+            }
+        }
+        return objects;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(Path dir, String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out: " + output);
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            return new Result(-1, command[0] + " could not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+}
