@@ -1,0 +1,229 @@
+package org.clinicflow.system;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An applicant's whole journey through the packaged services on the real stack (Kafka,
+ * PostgreSQL, Keycloak), over HTTP with real tokens: registered, checklist verified, booked,
+ * texted in Spanish, "C" replied through the signed webhook, confirmed, checked in, filed with a
+ * receipt that is texted too. Also: an opted-out phone gets nothing, a household is booked
+ * together, a rejected document is texted and nobody is booked. The test's site lies in a time
+ * zone where it is now early afternoon, so quiet hours never hold a message back.
+ */
+class ClinicJourneyTest {
+
+    private static final LocalStack STACK = new LocalStack();
+    private static final int INTAKE = LocalStack.SERVICE_PORTS.get("intake-service");
+    private static final int DOCUMENTS = LocalStack.SERVICE_PORTS.get("document-service");
+    private static final int SCHEDULING = LocalStack.SERVICE_PORTS.get("scheduling-service");
+    private static final int NOTIFICATION = LocalStack.SERVICE_PORTS.get("notification-service");
+    private static String site;
+    private static String staff;
+
+    @BeforeAll
+    static void clinicWithASiteOpenTomorrow() throws Exception {
+        assertEquals(0, STACK.clinic("up", "-d"), () -> "./clinic up -d failed:\n" + STACK.output("up"));
+        staff = token("supervisor");
+        site = "journey-" + Long.toString(System.currentTimeMillis(), 36);
+        String zone = afternoonZone();
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
+                .body(Map.of("id", site, "name", "Journey Clinic", "address", "9 Test Street", "timeZone", zone))
+                .when().post(url(SCHEDULING, "/api/sites")).then().statusCode(201);
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now(ZoneId.of(zone)).plusDays(1).toString(), "start", "09:00", "end", "17:00",
+                        "slotMinutes", 30, "stations", 3, "languages", List.of("es", "en")))
+                .when().post(url(SCHEDULING, "/api/sites/" + site + "/sessions")).then().statusCode(201);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        assertEquals(0, STACK.clinic("down"));
+    }
+
+    @Test
+    void fromRegistrationToFiledWithEverySmsOnTheWay() throws Exception {
+        String phone = phone();
+        String id = register(phone, null);
+        verifyAll(id);
+        await("booked", () -> appointmentStatus(id).equals("booked"));
+        await("the booking SMS", () -> inbox(phone).stream().anyMatch(t -> t.contains("Journey Clinic")));
+        String booking = inbox(phone).get(0);
+        assertTrue(booking.startsWith("Work Permit Clinic: su cita es el"), booking);
+
+        inbound(phone, "C");
+        await("confirmed by SMS", () -> appointmentStatus(id).equals("confirmed"));
+        given().auth().oauth2(staff).when().post(url(SCHEDULING, "/api/applicants/" + id + "/appointment/check-in")).then()
+                .statusCode(200);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("receiptNumber", "IOE0912345678"))
+                .when().post(url(SCHEDULING, "/api/applicants/" + id + "/appointment/complete")).then().statusCode(200);
+        await("the receipt SMS", () -> inbox(phone).stream().anyMatch(t -> t.contains("IOE0912345678")));
+        await("filed in intake", () -> "filed".equals(given().auth().oauth2(staff).get(url(INTAKE, "/api/applicants/" + id))
+                .then().extract().path("stage")));
+        given().auth().oauth2(staff).get(url(INTAKE, "/api/applicants/" + id + "/timeline")).then()
+                .body("eventType", hasItem("clinic.notification.applicant-replied.v1"))
+                .body("eventType", hasItem("clinic.scheduling.visit-completed.v1"));
+    }
+
+    @Test
+    void anOptedOutPhoneGetsNothing() throws Exception {
+        String phone = phone();
+        inbound(phone, "STOP");
+        String id = register(phone, null);
+        verifyAll(id);
+        await("booked", () -> appointmentStatus(id).equals("booked"));
+        await("the booking message recorded", () -> !messages(id).isEmpty());
+        assertEquals(List.of("suppressed"), messages(id));
+        assertTrue(inbox(phone).isEmpty(), "no SMS to an opted-out phone");
+    }
+
+    @Test
+    void aHouseholdIsBookedTogether() throws Exception {
+        String household = UUID.randomUUID().toString();
+        String parent = register(phone(), household);
+        String child = register(phone(), household);
+        verifyAll(parent);
+        await("parent booked", () -> appointmentStatus(parent).equals("booked"));
+        verifyAll(child);
+        await("child booked", () -> appointmentStatus(child).equals("booked"));
+        java.time.Instant parentAt = java.time.Instant.parse(slot(parent));
+        java.time.Instant childAt = java.time.Instant.parse(slot(child));
+        assertTrue(childAt.equals(parentAt) || childAt.equals(parentAt.plus(java.time.Duration.ofMinutes(30))),
+                "the family sits in the same or the consecutive slot: " + parentAt + " / " + childAt);
+    }
+
+    @Test
+    void aRejectedDocumentIsTextedAndNobodyIsBooked() throws Exception {
+        String phone = phone();
+        String id = register(phone, null);
+        await("checklist", () -> given().auth().oauth2(staff).get(url(DOCUMENTS, "/api/applicants/" + id + "/checklist"))
+                .statusCode() == 200);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("status", "rejected", "reason", "not-identical"))
+                .when().put(url(DOCUMENTS, "/api/applicants/" + id + "/documents/photos")).then().statusCode(200);
+        await("the rejection message", () -> given().auth().oauth2(staff).get(url(NOTIFICATION, "/api/applicants/" + id + "/messages"))
+                .then().extract().<List<String>>path("body").stream()
+                .anyMatch(b -> b != null && b.contains("traiga dos fotos iguales tamaño pasaporte")));
+        given().auth().oauth2(staff).get(url(SCHEDULING, "/api/applicants/" + id + "/appointment")).then().statusCode(404);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static String register(String phone, String household) {
+        Map<String, Object> body = new HashMap<>(Map.of("givenName", "Journey", "familyName", "Test" + UUID.randomUUID().toString()
+                .replaceAll("[^a-f]", ""), "dateOfBirth", "1990-05-05", "countryOfCitizenship", "VE", "preferredLanguage", "es",
+                "phone", phone, "smsConsent", true, "siteId", site, "category", "c11"));
+        body.put("paroleEndDate", LocalDate.now().plusYears(1).toString());
+        if (household != null) {
+            body.put("householdId", household);
+        }
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).when()
+                .post(url(INTAKE, "/api/applicants")).then().statusCode(201).extract().path("id");
+    }
+
+    private static void verifyAll(String id) throws InterruptedException {
+        await("checklist", () -> given().auth().oauth2(staff).get(url(DOCUMENTS, "/api/applicants/" + id + "/checklist"))
+                .statusCode() == 200);
+        List<Map<String, Object>> items = given().auth().oauth2(staff).get(url(DOCUMENTS, "/api/applicants/" + id + "/checklist"))
+                .then().extract().path("items");
+        for (Map<String, Object> item : items) {
+            if (Boolean.TRUE.equals(item.get("required"))) {
+                String status = Boolean.TRUE.equals(item.get("mayBeNotApplicable")) ? "not_applicable" : "verified";
+                given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("status", status))
+                        .when().put(url(DOCUMENTS, "/api/applicants/" + id + "/documents/" + item.get("type"))).then().statusCode(200);
+            }
+        }
+    }
+
+    private static String appointmentStatus(String id) {
+        var response = given().auth().oauth2(staff).get(url(SCHEDULING, "/api/applicants/" + id + "/appointment"));
+        return response.statusCode() == 200 ? response.path("status") : "none";
+    }
+
+    private static String slot(String id) {
+        return given().auth().oauth2(staff).get(url(SCHEDULING, "/api/applicants/" + id + "/appointment")).then().extract()
+                .path("slotStart");
+    }
+
+    private static List<String> inbox(String phone) {
+        return given().auth().oauth2(staff).queryParam("to", phone).get(url(NOTIFICATION, "/dev/sms")).then().statusCode(200)
+                .extract().path("body");
+    }
+
+    private static List<String> messages(String id) {
+        return given().auth().oauth2(staff).get(url(NOTIFICATION, "/api/applicants/" + id + "/messages")).then().statusCode(200)
+                .extract().path("status");
+    }
+
+    /** An SMS from the applicant's phone, signed as the provider signs (the local stack's webhook token). */
+    private static void inbound(String phone, String text) throws Exception {
+        Map<String, String> params = Map.of("From", phone, "Body", text, "MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        String token = Files.readString(Path.of(System.getProperty("clinic.home", "target/clinic-smoke"))
+                .resolve("secrets/webhook-signing.password")).trim();
+        String url = url(NOTIFICATION, "/webhooks/sms/inbound");
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        RequestSpecification request = given().contentType("application/x-www-form-urlencoded").formParams(params)
+                .header("X-Twilio-Signature", signature);
+        request.when().post(url).then().statusCode(200);
+    }
+
+    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not within 60 s: " + what);
+    }
+
+    private static String token(String user) {
+        return given().formParam("grant_type", "password").formParam("client_id", "clinic-cli").formParam("username", user)
+                .formParam("password", "demo").when().post(url(LocalStack.KEYCLOAK_PORT, "/realms/clinic/protocol/openid-connect/token"))
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A phone number this run has not used, and a past run is unlikely to have (the test stack keeps its data). */
+    private static String phone() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("+1312%03d%04d", random.nextInt(200, 1000), random.nextInt(10_000));
+    }
+
+    /** An IANA zone where it is now about one in the afternoon (Etc/GMT-N is N hours ahead of UTC). */
+    private static String afternoonZone() {
+        int offset = Math.floorMod(13 - ZonedDateTime.now(ZoneOffset.UTC).getHour() + 12, 24) - 12;
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + (-offset));
+    }
+}
