@@ -15,15 +15,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.clinicflow.document.audit.DocumentAudit;
 import org.clinicflow.document.checklist.Checklist;
 import org.clinicflow.document.checklist.ChecklistItem;
+import org.clinicflow.web.crypto.Sha256;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
@@ -128,7 +126,7 @@ public class ScanResource {
         scan.mediaType = inspection.mediaType();
         scan.sizeBytes = content.length;
         scan.pages = inspection.pages();
-        scan.sha256 = sha256(content);
+        scan.sha256 = Sha256.hex(content);
         scan.uploadedBy = scope.actor();
         scan.uploadedAt = Instant.now();
         scan.persist();
@@ -176,13 +174,5 @@ public class ScanResource {
 
     private static ProblemException notFound(String detail) {
         return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", detail));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

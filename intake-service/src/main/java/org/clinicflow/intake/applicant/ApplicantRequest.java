@@ -21,6 +21,17 @@ public record ApplicantRequest(String givenName, String familyName, LocalDate da
         String tpsCountry, Boolean priorEad, ApplicantFacts.FeeWaiverBasis feeWaiverBasis,
         ApplicantFacts.FilingMethod filingMethod) {
 
+    /**
+     * The request that would produce this case as it stands (the A-number left out: it is only
+     * ever replaced, never echoed): the base a correction is merged onto.
+     */
+    static ApplicantRequest of(Applicant a) {
+        return new ApplicantRequest(a.givenName, a.familyName, a.dateOfBirth, a.countryOfCitizenship, a.preferredLanguage,
+                a.phone, a.phoneRegion, a.smsConsent, null, a.householdId == null ? null : a.householdId.toString(),
+                a.siteId, a.category, a.asylumFiledOn, a.asylumLodgedOn, a.clockStoppedDays, a.lastArrivalOn,
+                a.paroleEndDate, a.paroleProgram, a.tpsCountry, a.priorEad, a.feeWaiverBasis, a.filingMethod);
+    }
+
     /** Never prints the A-number or the person's details. */
     @Override
     public String toString() {

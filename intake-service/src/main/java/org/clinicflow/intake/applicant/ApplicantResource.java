@@ -90,7 +90,7 @@ public class ApplicantResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("body", "must be a JSON object of the fields to change"))));
         }
         Applicant a = visible(id);
-        ObjectNode merged = json.valueToTree(ApplicantView.of(a, null).asRequest(a));
+        ObjectNode merged = json.valueToTree(ApplicantRequest.of(a));
         patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
         ApplicantRequest request;
         try {

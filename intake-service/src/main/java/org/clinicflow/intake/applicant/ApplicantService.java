@@ -78,7 +78,7 @@ public class ApplicantService {
     public List<String> correct(UUID id, ApplicantRequest merged, String actor) {
         requireValid(merged);
         Applicant a = Applicant.findById(id);
-        ApplicantRequest before = ApplicantView.of(a, null).asRequest(a);
+        ApplicantRequest before = ApplicantRequest.of(a);
         List<String> changed = changedFields(before, merged);
         if (changed.isEmpty()) {
             return changed;

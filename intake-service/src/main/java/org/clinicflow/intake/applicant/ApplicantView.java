@@ -28,12 +28,4 @@ public record ApplicantView(UUID id, String givenName, String familyName, LocalD
                 a.paroleProgram, a.tpsCountry, a.priorEad, a.feeWaiverBasis, a.filingMethod, a.stageCode, a.holdReason,
                 a.receiptNumber, eligibility, a.createdAt, a.updatedAt, a.version);
     }
-
-    /** The request that would produce this case: the base a PATCH is merged onto. */
-    ApplicantRequest asRequest(Applicant a) {
-        return new ApplicantRequest(a.givenName, a.familyName, a.dateOfBirth, a.countryOfCitizenship, a.preferredLanguage,
-                a.phone, a.phoneRegion, a.smsConsent, null, a.householdId == null ? null : a.householdId.toString(),
-                a.siteId, a.category, a.asylumFiledOn, a.asylumLodgedOn, a.clockStoppedDays, a.lastArrivalOn,
-                a.paroleEndDate, a.paroleProgram, a.tpsCountry, a.priorEad, a.feeWaiverBasis, a.filingMethod);
-    }
 }

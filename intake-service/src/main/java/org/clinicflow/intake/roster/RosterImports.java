@@ -7,11 +7,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.clinicflow.intake.applicant.ApplicantService;
 import org.clinicflow.intake.applicant.DuplicateApplicantException;
+import org.clinicflow.web.crypto.Sha256;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -65,7 +63,7 @@ public class RosterImports {
         if (!problems.isEmpty()) {
             throw new ProblemException(Problem.invalid(problems.stream().map(p -> new Problem.FieldError("file", p)).toList()));
         }
-        String hash = sha256(content);
+        String hash = Sha256.hex(content);
         RosterImport existing = RosterImport.find("contentHash", hash).firstResult();
         if (existing != null) {
             return new Submitted(existing, false);
@@ -202,14 +200,6 @@ public class RosterImports {
         try {
             return json.writeValueAsString(errors);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
