@@ -302,21 +302,34 @@ service_env() {
   esac
 }
 
+# Starts one service; instance 2, 3, ... is a second member of the same consumer group on port
+# +100, +200 (how `./clinic start notification-service-2` scales out locally).
+start_service() {
+  local entry="$1" instance="${2:-1}" name db port label
+  IFS=: read -r name db port <<<"$entry"
+  label="$name"
+  if [ "$instance" != 1 ]; then
+    label="$name-$instance"
+    port=$((port + 100 * (instance - 1)))
+  fi
+  step "starting $label on 127.0.0.1:$port"
+  # shellcheck disable=SC2086
+  start_process "$label" env \
+    QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db" \
+    QUARKUS_DATASOURCE_USERNAME="$db" \
+    QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
+    $(service_env "$name") \
+    java $SERVICE_JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  SERVICE_READY_URL="http://127.0.0.1:$port/q/health/ready"
+}
+
 start_services() {
   local entry name db port
   for entry in "${SERVICES[@]}"; do
-    IFS=: read -r name db port <<<"$entry"
-    step "starting $name on 127.0.0.1:$port"
-    # shellcheck disable=SC2086
-    start_process "$name" env \
-      QUARKUS_HTTP_PORT="$port" \
-      QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db" \
-      QUARKUS_DATASOURCE_USERNAME="$db" \
-      QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
-      KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-      QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
-      $(service_env "$name") \
-      java $SERVICE_JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+    start_service "$entry"
   done
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r name db port <<<"$entry"
@@ -324,6 +337,77 @@ start_services() {
       || { fail "$name did not become ready" "$LOGS/$name.log"; return 1; }
   done
 }
+
+# NAME is a service, a service's extra instance (notification-service-2), kafka, postgres or keycloak.
+service_entry() {
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    case "$1" in
+      "${entry%%:*}") echo "$entry 1"; return 0 ;;
+      "${entry%%:*}"-[2-9]) echo "$entry ${1##*-}"; return 0 ;;
+    esac
+  done
+  return 1
+}
+
+# `./clinic start NAME`: starts one component of a running clinic and waits until it is ready.
+stack_start() {
+  local name="${1:-}" found
+  mkdir -p "$LOGS" "$RUN"
+  if pid_alive "$name"; then say "$name is already running"; return 0; fi
+  case "$name" in
+    postgres) ensure_unpacked && start_postgres ;;
+    kafka) start_kafka ;;
+    keycloak) ensure_unpacked && KEYCLOAK_JAVA_HOME="$(keycloak_java_home)" && start_keycloak ;;
+    *)
+      found="$(service_entry "$name")" || { fail "unknown component '$name' (postgres, kafka, keycloak, a service, or a service-2)"; return 2; }
+      # shellcheck disable=SC2086
+      start_service $found || return 1
+      wait_for 120 "$name" http_ok "$SERVICE_READY_URL" || { fail "$name did not become ready" "$LOGS/$name.log"; return 1; }
+      ;;
+  esac
+}
+
+# `./clinic stop NAME [--kill]`: stops one component; --kill is kill -9, as a crash would.
+stack_stop() {
+  local name="${1:-}" pid
+  [ -n "$name" ] || { fail "usage: ./clinic stop NAME [--kill]"; return 2; }
+  if [ "${2:-}" = "--kill" ]; then
+    if [ -f "$RUN/$name.pid" ]; then
+      pid="$(cat "$RUN/$name.pid")"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+      rm -f "$RUN/$name.pid"
+    fi
+    return 0
+  fi
+  case "$name" in
+    postgres) stop_postgres ;;
+    *) stop_process "$name" ;;
+  esac
+}
+
+stack_restart() {
+  stack_stop "$@" && stack_start "$1"
+}
+
+# `./clinic bench` and `./clinic chaos`: the drivers in system-tests, on a stack of their own.
+run_driver() {
+  local main="$1"
+  shift
+  local classpath="$ROOT/system-tests/target/classpath.txt"
+  mkdir -p "$LOGS"
+  if [ ! -f "$classpath" ] || [ ! -f "$ROOT/system-tests/target/classes/org/clinicflow/system/$main.class" ]; then
+    step "building the services and the drivers (log: $LOGS/build.log)"
+    (cd "$ROOT" && mvn -B -ntp -DskipTests package -pl system-tests -am >"$LOGS/build.log" 2>&1) \
+      || { fail "the build failed" "$LOGS/build.log"; return 1; }
+  fi
+  java -Xmx1g -cp "$ROOT/system-tests/target/classes:$(cat "$classpath")" -Dclinic.root="$ROOT" \
+    "org.clinicflow.system.$main" "$@"
+}
+
+stack_bench() { run_driver bench.SurgeBench "$@"; }
+stack_chaos() { run_driver chaos.ChaosRun "$@"; }
 
 print_table() {
   local entry name db port
@@ -397,7 +481,10 @@ stack_up() {
 }
 
 stack_down() {
-  local i entry
+  local i entry extra
+  for extra in "$RUN"/*-service-[2-9].pid; do
+    [ -f "$extra" ] && stop_process "$(basename "$extra" .pid)"
+  done
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     entry="${SERVICES[$i]}"
     stop_process "${entry%%:*}"

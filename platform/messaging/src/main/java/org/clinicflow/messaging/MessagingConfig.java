@@ -51,5 +51,9 @@ public interface MessagingConfig {
         /** Pause after the first failed attempt; doubled after each further one. */
         @WithDefault("100ms")
         Duration initialBackoff();
+
+        /** Longest pause between attempts (reached while the database is unreachable). */
+        @WithDefault("5s")
+        Duration maxBackoff();
     }
 }

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * A consumer wired exactly as a service wires one, whose effect is a row in
  * {@code applied_effect}. Its site id steers failures for the retry and dead-letter tests:
- * {@code fail-twice} fails the first two attempts, {@code fail-always} every attempt.
+ * {@code fail-twice} fails the first two attempts, {@code fail-always} every attempt,
+ * {@code database-down-5} the first five as an unreachable database would.
  */
 @ApplicationScoped
 public class FixtureConsumer {
@@ -65,6 +66,9 @@ public class FixtureConsumer {
         String site = inbound.event().siteId();
         if ("fail-always".equals(site) || ("fail-twice".equals(site) && attempt <= 2)) {
             throw new IllegalStateException("handler failure requested by the test, attempt " + attempt);
+        }
+        if ("database-down-5".equals(site) && attempt <= 5) {
+            throw new IllegalStateException(new SQLException("Connection to the database refused (test)", "08001"));
         }
     }
 }

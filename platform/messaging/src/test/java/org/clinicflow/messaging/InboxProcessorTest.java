@@ -88,6 +88,16 @@ class InboxProcessorTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsWaitedOutBeyondTheAttemptLimitNotDeadLettered() {
+        EventMetadata event = sendRegistered(UUID.randomUUID(), "database-down-5");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.effects(dataSource, event.id()) == 1);
+        assertEquals(6, consumer.attempts(event.id()), "five attempts during the outage (more than the limit of 4), then success");
+        boolean parked = KafkaTestClient.readAll(DLQ, Duration.ofSeconds(5)).stream()
+                .anyMatch(r -> event.id().toString().equals(KafkaTestClient.eventId(r)));
+        assertTrue(!parked, "an outage is not the record's fault");
+    }
+
+    @Test
     void handlerThatKeepsFailingIsDeadLetteredWithNothingApplied() {
         UUID applicant = UUID.randomUUID();
         EventMetadata hopeless = sendRegistered(applicant, "fail-always");

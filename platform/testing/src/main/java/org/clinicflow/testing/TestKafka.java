@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.clinicflow.events.catalog.EventCatalog;
@@ -27,6 +28,11 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // The broker halts its JVM on a fatal fault; one met while the test JVM shuts down
+            // (log dirs going away under it) turned a green run into a "crashed" surefire fork.
+            // In a test JVM the broker may fail, never exit the process.
+            Exit.setHaltProcedure(TestKafka::refuseToExit);
+            Exit.setExitProcedure(TestKafka::refuseToExit);
             cluster = start();
             Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::close, "test-kafka-stop"));
             createCatalogTopics(cluster.bootstrapServers());
@@ -88,6 +94,10 @@ public final class TestKafka {
         Properties props = new Properties();
         props.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
         return Admin.create(props);
+    }
+
+    private static void refuseToExit(int status, String message) {
+        System.err.printf("test Kafka broker asked to exit the JVM (status %d): %s; ignored%n", status, message);
     }
 
     private static synchronized void close() {

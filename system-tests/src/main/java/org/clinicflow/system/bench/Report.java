@@ -1,0 +1,127 @@
+package org.clinicflow.system.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a benchmark run to {@code results/bench-<time>/}: {@code result.json} (every figure and
+ * the per-second series), {@code report.md} (the short human report) and {@code timeline.png}
+ * (throughput and backlog over time). The Markdown names the machine, because figures mean
+ * nothing without it.
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static Path write(SurgeBench.Outcome outcome, Path results) throws IOException {
+        Path directory = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(directory);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("machine", machine());
+        json.put("options", Map.of("applicants", outcome.options().applicants(), "rate", outcome.options().rate(), "concurrency",
+                outcome.options().concurrency(), "floorRecords", outcome.options().floorRecords(), "warmup", outcome.options().warmup(),
+                "smsRatePerSecond", SurgeBench.SMS_RATE));
+        json.put("floor", outcome.floor());
+        json.put("throughputPerSecond", throughput(outcome));
+        json.put("ratioToFloor", ratio(outcome));
+        json.put("seconds", outcome.figures().seconds());
+        json.put("latencyMs", outcome.figures().latencies());
+        json.put("stages", Figures.STAGES);
+        json.put("lostSms", outcome.figures().lost());
+        json.put("duplicatedSms", Math.max(outcome.figures().duplicated(), outcome.duplicateSmsPairs()));
+        json.put("outboxRowsAfter", outcome.outboxAfter());
+        json.put("cpuSeconds", outcome.cpuSeconds());
+        json.put("cpuMsPerApplicant", cpuPerApplicant(outcome));
+        json.put("peakRssMb", outcome.peakRssMb());
+        json.put("samples", outcome.samples());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("result.json").toFile(), json);
+        Plot.write(outcome.samples(), directory.resolve("timeline.png"));
+        Files.writeString(directory.resolve("report.md"), markdown(outcome) + "\n![throughput and backlog](timeline.png)\n");
+        return directory;
+    }
+
+    public static String markdown(SurgeBench.Outcome outcome) {
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> machine = machine();
+        SurgeBench.Options o = outcome.options();
+        md.append("# Surge benchmark\n\n");
+        md.append(String.format("Machine: %s, %s cores, %s; %s; Java %s. Run %s.%n%n", machine.get("cpu"), machine.get("cores"),
+                machine.get("memory"), machine.get("os"), machine.get("java"), machine.get("date")));
+        md.append(String.format("%,d applicants (%s, %d workers), after %,d warm-up applicants; SMS gateway limit %,d/s.%n%n",
+                o.applicants(), o.rate() > 0 ? o.rate() + "/s offered" : "closed loop", o.concurrency(), o.warmup(),
+                SurgeBench.SMS_RATE));
+        md.append("| figure | value |\n|---|---|\n");
+        md.append(String.format("| applicants per second, registration to booking SMS accepted | %.0f |%n", throughput(outcome)));
+        if (outcome.floor() != null) {
+            md.append(String.format("| floor (4 hops, no business logic, same stack) | %.0f per second, p50 %.1f ms, p99 %.1f ms |%n",
+                    outcome.floor().perSecond(), outcome.floor().p50Micros() / 1000.0, outcome.floor().p99Micros() / 1000.0));
+            md.append(String.format("| pipeline / floor | %.2f |%n", ratio(outcome)));
+        }
+        md.append(String.format("| wall time | %.1f s |%n", outcome.figures().seconds()));
+        md.append(String.format("| lost SMS (applicants with no booking SMS) | %d |%n", outcome.figures().lost()));
+        md.append(String.format("| duplicated SMS | %d |%n", Math.max(outcome.figures().duplicated(), outcome.duplicateSmsPairs())));
+        md.append(String.format("| rows left in outboxes | %d |%n%n",
+                outcome.outboxAfter().values().stream().mapToLong(Long::longValue).sum()));
+        md.append("Latency in ms (HdrHistogram):\n\n| stage | what | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|\n");
+        Map<String, String> what = new LinkedHashMap<>();
+        what.put("end-to-end", "driver start -> booking SMS accepted by the gateway");
+        what.put("pipeline", "the services' part: saved -> checklist, plus last check -> SMS accepted");
+        what.putAll(Figures.STAGES);
+        outcome.figures().latencies().forEach((stage, p) -> md.append(String.format("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f |%n",
+                stage, what.get(stage), p.count(), p.p50(), p.p95(), p.p99(), p.max())));
+        md.append("\nEach component (CPU over the measured run; resident memory at its peak):\n\n"
+                + "| component | CPU s | CPU ms per applicant | peak RSS MB |\n|---|---|---|---|\n");
+        Map<String, Double> perApplicant = cpuPerApplicant(outcome);
+        outcome.cpuSeconds().forEach((name, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %d |%n", name, seconds,
+                perApplicant.get(name), outcome.peakRssMb().getOrDefault(name, 0L))));
+        return md.toString();
+    }
+
+    private static double throughput(SurgeBench.Outcome outcome) {
+        double seconds = outcome.figures().seconds();
+        long delivered = outcome.figures().latencies().get("end-to-end").count();
+        return seconds <= 0 ? 0 : delivered / seconds;
+    }
+
+    private static double ratio(SurgeBench.Outcome outcome) {
+        return outcome.floor() == null ? 0 : Math.round(throughput(outcome) / outcome.floor().perSecond() * 100) / 100.0;
+    }
+
+    private static Map<String, Double> cpuPerApplicant(SurgeBench.Outcome outcome) {
+        Map<String, Double> perApplicant = new LinkedHashMap<>();
+        int n = Math.max(1, outcome.options().applicants());
+        outcome.cpuSeconds().forEach((name, seconds) -> perApplicant.put(name, Math.round(seconds * 1000 / n * 100) / 100.0));
+        return perApplicant;
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        String memKb = firstValue(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", "");
+        machine.put("memory", memKb.isEmpty() ? "?" : Math.round(Long.parseLong(memKb) / 1024.0 / 1024.0) + " GiB");
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("date", LocalDateTime.now().withNano(0).toString());
+        return machine;
+    }
+
+    private static String firstValue(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.stream().filter(l -> l.startsWith(key)).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

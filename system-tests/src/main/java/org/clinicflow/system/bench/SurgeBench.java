@@ -1,0 +1,189 @@
+package org.clinicflow.system.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.clinicflow.system.ClinicApi;
+import org.clinicflow.system.LocalStack;
+
+/**
+ * {@code ./clinic bench}: the surge benchmark. On a stack of its own (wiped first), it measures
+ * the floor ({@link Floor}), opens a site with enough seats, warms the services up, then drives
+ * N applicants through the whole pipeline as a clinic would: registration over REST with a real
+ * token, the checklist awaited, every document checked by "caseworkers", the booking and its
+ * SMS left to the services. It reports throughput, latency end to end and per stage, CPU and
+ * memory per component, outbox and consumer lag over time, and lost / duplicated SMS, as JSON,
+ * Markdown and a plot under {@code results/}. Its small-N run is exercised by
+ * {@code SurgeBenchTest}; its figures are never asserted as timings.
+ */
+public final class SurgeBench {
+
+    /** How to run: applicants, offered rate (0 = as fast as the workers go), workers, floor size. */
+    public record Options(int applicants, double rate, int concurrency, int floorRecords, int warmup, Path results) {
+        static Options parse(String[] args, Path root) {
+            int applicants = 10_000;
+            double rate = 0;
+            int concurrency = 24;
+            Integer floor = null;
+            Integer warmup = null;
+            Path results = root.resolve("results");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--applicants", "-n" -> applicants = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Double.parseDouble(args[++i]);
+                    case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                    case "--floor" -> floor = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--results" -> results = Path.of(args[++i]);
+                    case "--keep" -> { } // read by main
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + " (--applicants N, --rate R, --concurrency C, --floor N, --warmup N, --results DIR, --keep)");
+                }
+            }
+            return new Options(applicants, rate, concurrency, floor == null ? applicants : floor,
+                    warmup == null ? Math.min(500, Math.max(20, applicants / 20)) : warmup, results);
+        }
+    }
+
+    /** What one run found; the report is written from it. */
+    public record Outcome(Options options, Floor.Result floor, Figures figures, List<Probe.Sample> samples,
+            Map<String, Double> cpuSeconds, Map<String, Long> peakRssMb, Map<String, Long> outboxAfter, long duplicateSmsPairs) {
+    }
+
+    /** SMS the gateway may send per second during the run (the provider's limit is configuration; see the report). */
+    public static final int SMS_RATE = 5000;
+
+    private final LocalStack stack;
+    private final ClinicApi api;
+
+    public SurgeBench(LocalStack stack) {
+        this.stack = stack;
+        this.api = new ClinicApi(stack);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("clinic.root", ".")).toAbsolutePath().normalize();
+        Options options = Options.parse(args, root);
+        LocalStack stack = benchStack(root, ".clinic-bench", 30000);
+        System.out.println("==> a fresh stack for the benchmark (" + stack.home() + ", ports +30000)");
+        stack.require("reset");
+        stack.require("up", "-d");
+        try {
+            Outcome outcome = new SurgeBench(stack).run(options);
+            Path report = Report.write(outcome, options.results());
+            System.out.println(Report.markdown(outcome));
+            System.out.println("Report: " + report.resolve("report.md"));
+            if (outcome.figures().lost() > 0 || outcome.figures().duplicated() > 0) {
+                System.exit(1);
+            }
+        } finally {
+            if (!List.of(args).contains("--keep")) {
+                stack.clinic("down");
+            }
+        }
+    }
+
+    /** A stack for a driver: its own home and ports, the SMS rate raised to what a surge day's provider account allows. */
+    public static LocalStack benchStack(Path root, String home, int offset) {
+        return new LocalStack(root, root.resolve(home), offset)
+                .withEnvironment("CLINIC_NOTIFICATION_RATE_PER_SECOND", String.valueOf(SMS_RATE))
+                .withEnvironment("CLINIC_NOTIFICATION_BURST", String.valueOf(SMS_RATE));
+    }
+
+    public Outcome run(Options options) throws Exception {
+        Floor.Result floor = null;
+        if (options.floorRecords() > 0) {
+            System.out.printf("==> the floor: %,d records through 4 stages with no business logic%n", options.floorRecords());
+            floor = new Floor(stack).measure(options.floorRecords());
+            System.out.printf("    %,.0f records/s, p50 %.1f ms, p99 %.1f ms%n", floor.perSecond(), floor.p50Micros() / 1000.0,
+                    floor.p99Micros() / 1000.0);
+        }
+        String site = api.openSite("surge", options.warmup() + options.applicants() * 11 / 10 + 100);
+        try (Ledger ledger = new Ledger(stack)) {
+            System.out.printf("==> warm-up: %,d applicants%n", options.warmup());
+            drive(site, options.warmup(), 0, options.concurrency(), 0, ledger, new AtomicLong());
+            ledger.analyze();
+            AtomicLong registered = new AtomicLong();
+            try (Probe probe = new Probe(stack, ledger, registered::get)) {
+                System.out.printf("==> the surge: %,d applicants (%s, %d workers)%n", options.applicants(),
+                        options.rate() > 0 ? options.rate() + " per second offered" : "as fast as they go", options.concurrency());
+                probe.start();
+                Map<UUID, Instant> starts = drive(site, options.applicants(), options.rate(), options.concurrency(),
+                        options.warmup(), ledger, registered);
+                Map<UUID, Ledger.Journey> journeys = ledger.journeys(starts.keySet());
+                return new Outcome(options, floor, new Figures(starts, journeys.values()), probe.samples(), probe.cpuSeconds(),
+                        probe.peakRssMb(), ledger.outboxRows(), ledger.duplicateSms());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code count} applicants (phone numbers from {@code firstIndex}) and waits until each
+     * has a booking SMS or the pipeline stops making progress. Answers each applicant's intended
+     * start time.
+     */
+    private Map<UUID, Instant> drive(String site, int count, double rate, int concurrency, int firstIndex, Ledger ledger,
+            AtomicLong registered) throws InterruptedException {
+        Map<UUID, Instant> starts = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        long smsBefore = ledger.smsAccepted();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        long t0 = System.nanoTime();
+        Instant epoch0 = Instant.now();
+        for (int i = 0; i < count; i++) {
+            int index = firstIndex + i;
+            long intended = rate > 0 ? t0 + (long) (i * 1e9 / rate) : -1;
+            if (intended > 0) {
+                LockSupport.parkNanos(intended - System.nanoTime());
+            }
+            workers.execute(() -> {
+                long started = intended > 0 ? intended : System.nanoTime();
+                Instant start = epoch0.plusNanos(started - t0);
+                UUID id = api.throughDocuments(site, index);
+                if (id == null) {
+                    failures.incrementAndGet();
+                    return;
+                }
+                starts.put(id, start);
+                registered.incrementAndGet();
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(6, TimeUnit.HOURS);
+        if (failures.get() > 0) {
+            System.out.printf("    %d applicants could not be registered or checked (see the services' logs)%n", failures.get());
+        }
+        awaitSms(ledger, smsBefore + starts.size());
+        return starts;
+    }
+
+    /** Waits until {@code target} SMS were accepted, or nothing moved for two minutes. */
+    public static void awaitSms(Ledger ledger, long target) throws InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            long now = ledger.smsAccepted();
+            if (now >= target) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofMinutes(2).toNanos()) {
+                System.out.printf("    stalled at %,d of %,d SMS%n", now, target);
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+}
