@@ -397,12 +397,13 @@ run_driver() {
   shift
   local classpath="$ROOT/system-tests/target/classpath.txt"
   mkdir -p "$LOGS"
-  if [ ! -f "$classpath" ] || [ ! -f "$ROOT/system-tests/target/classes/org/clinicflow/system/$main.class" ]; then
+  if [ ! -f "$classpath" ] || [ ! -f "$ROOT/system-tests/target/classes/org/clinicflow/system/${main//.//}.class" ]; then
     step "building the services and the drivers (log: $LOGS/build.log)"
     (cd "$ROOT" && mvn -B -ntp -DskipTests package -pl system-tests -am >"$LOGS/build.log" 2>&1) \
       || { fail "the build failed" "$LOGS/build.log"; return 1; }
   fi
   java -Xmx1g -cp "$ROOT/system-tests/target/classes:$(cat "$classpath")" -Dclinic.root="$ROOT" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     "org.clinicflow.system.$main" "$@"
 }
 

@@ -73,7 +73,8 @@ final class Faults {
     static void awaitMembers(LocalStack stack, String group, int members) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            if (assignment(stack, group).values().stream().filter(n -> n > 0).count() >= members) {
+            Map<String, List<Integer>> assignment = assignment(stack, group);
+            if (!assignment.isEmpty() && assignment.values().stream().allMatch(l -> l.size() >= members && !l.contains(0))) {
                 return;
             }
             Thread.sleep(500);
@@ -81,13 +82,14 @@ final class Faults {
         throw new IllegalStateException(group + " did not reach " + members + " members with partitions");
     }
 
-    /** Member (client id and host) to the number of partitions it holds. */
-    static Map<String, Integer> assignment(LocalStack stack, String group) {
+    /** Each channel's consumer (client id) to the partitions each of its members holds, e.g. {@code [3, 3]}. */
+    static Map<String, List<Integer>> assignment(LocalStack stack, String group) {
         try (Admin admin = admin(stack)) {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS)
                     .get(group);
-            Map<String, Integer> members = new TreeMap<>();
-            description.members().forEach(m -> members.merge(m.clientId(), m.assignment().topicPartitions().size(), Integer::sum));
+            Map<String, List<Integer>> members = new TreeMap<>();
+            description.members().forEach(m -> members.computeIfAbsent(m.clientId(), k -> new java.util.ArrayList<>())
+                    .add(m.assignment().topicPartitions().size()));
             return members;
         } catch (Exception e) {
             return Map.of();
