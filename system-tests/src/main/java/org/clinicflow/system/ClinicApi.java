@@ -102,31 +102,50 @@ public final class ClinicApi {
     }
 
     /**
-     * One applicant as the clinic's staff handle them: registered (the run's {@code index}-th phone),
-     * the checklist awaited, every required document checked. Calls that meet a service restarting
-     * are retried for a minute. Answers the applicant's id, or null when a step kept failing.
+     * Registers the run's {@code index}-th applicant (retried for a minute while intake restarts);
+     * answers the new id, or null when intake kept refusing.
      */
-    public UUID throughDocuments(String site, int index) {
+    public UUID registerNumbered(String site, int index) {
         Answer created = retried(() -> register(site, phone(index), index % 3 == 0 ? "en" : "es"));
-        if (created.status() != 201) {
-            return null;
-        }
-        UUID id = UUID.fromString(created.body().path("id").asText());
+        return created.status() == 201 ? UUID.fromString(created.body().path("id").asText()) : null;
+    }
+
+    /** What a caseworker's look at the checklist found. */
+    public enum Check {
+        VERIFIED, NO_CHECKLIST_YET, FAILED
+    }
+
+    /**
+     * A caseworker opens the applicant's checklist and checks every required document; a service
+     * restarting is retried for a minute.
+     */
+    public Check checkDocuments(UUID id) {
         String path = "/api/applicants/" + id + "/checklist";
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Answer checklist = get("document-service", path, "supervisor");
-            if (checklist.status() == 200) {
-                for (int attempt = 0; attempt < RETRIES; attempt++) {
-                    if (checklist.status() == 200 && verifyAll(id, checklist.body())) {
-                        return id;
-                    }
-                    pause(250);
-                    checklist = get("document-service", path, "supervisor");
-                }
-                return null;
+        Answer checklist = retried(() -> get("document-service", path, "supervisor"));
+        if (checklist.status() == 404) {
+            return Check.NO_CHECKLIST_YET;
+        }
+        for (int attempt = 0; attempt < RETRIES; attempt++) {
+            if (checklist.status() == 200 && verifyAll(id, checklist.body())) {
+                return Check.VERIFIED;
             }
-            pause(20); // the checklist follows the registration event
+            pause(250);
+            checklist = get("document-service", path, "supervisor");
+        }
+        return Check.FAILED;
+    }
+
+    /** Registration, then the documents checked once the checklist is there (polled with backoff). */
+    public UUID throughDocuments(String site, int index) {
+        UUID id = registerNumbered(site, index);
+        long wait = 100;
+        for (int attempt = 0; id != null && attempt < 30; attempt++) {
+            Check check = checkDocuments(id);
+            if (check != Check.NO_CHECKLIST_YET) {
+                return check == Check.VERIFIED ? id : null;
+            }
+            pause(wait);
+            wait = Math.min(2000, wait * 2);
         }
         return null;
     }

@@ -102,6 +102,7 @@ public final class Floor {
             s.execute("CREATE TABLE IF NOT EXISTS processed_event (stage int, event_id text, PRIMARY KEY (stage, event_id))");
             s.execute("CREATE TABLE IF NOT EXISTS outbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stage int NOT NULL,"
                     + " event_key text NOT NULL, payload bytea NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS outbox_stage_id ON outbox (stage, id)");
             s.execute("TRUNCATE processed_event, outbox");
             s.execute("ANALYZE");
         }

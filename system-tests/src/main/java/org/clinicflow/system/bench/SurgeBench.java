@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,15 +131,20 @@ public final class SurgeBench {
 
     /**
      * Runs {@code count} applicants (phone numbers from {@code firstIndex}) and waits until each
-     * has a booking SMS or the pipeline stops making progress. Answers each applicant's intended
-     * start time.
+     * has a booking SMS or the pipeline stops making progress. Registration desks register; a
+     * second team of caseworkers picks each case up half a second later and checks its
+     * documents, looking again with backoff while the checklist is not there yet (no hammering:
+     * the driver's own polling would be load the clinic never sees). Answers each applicant's
+     * intended start time.
      */
     private Map<UUID, Instant> drive(String site, int count, double rate, int concurrency, int firstIndex, Ledger ledger,
             AtomicLong registered) throws InterruptedException {
         Map<UUID, Instant> starts = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
+        CountDownLatch handled = new CountDownLatch(count);
         long smsBefore = ledger.smsAccepted();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        ExecutorService desks = Executors.newFixedThreadPool(concurrency);
+        ScheduledExecutorService caseworkers = Executors.newScheduledThreadPool(Math.max(2, concurrency / 2));
         long t0 = System.nanoTime();
         Instant epoch0 = Instant.now();
         for (int i = 0; i < count; i++) {
@@ -146,20 +153,38 @@ public final class SurgeBench {
             if (intended > 0) {
                 LockSupport.parkNanos(intended - System.nanoTime());
             }
-            workers.execute(() -> {
+            desks.execute(() -> {
                 long started = intended > 0 ? intended : System.nanoTime();
-                Instant start = epoch0.plusNanos(started - t0);
-                UUID id = api.throughDocuments(site, index);
+                UUID id = api.registerNumbered(site, index);
                 if (id == null) {
                     failures.incrementAndGet();
+                    handled.countDown();
                     return;
                 }
-                starts.put(id, start);
+                starts.put(id, epoch0.plusNanos(started - t0));
                 registered.incrementAndGet();
+                caseworkers.schedule(new Runnable() {
+                    private long wait = 500;
+
+                    @Override
+                    public void run() {
+                        ClinicApi.Check check = api.checkDocuments(id);
+                        if (check == ClinicApi.Check.NO_CHECKLIST_YET && wait < 60_000) {
+                            wait = Math.min(5000, wait * 2);
+                            caseworkers.schedule(this, wait, TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                        if (check != ClinicApi.Check.VERIFIED) {
+                            failures.incrementAndGet();
+                        }
+                        handled.countDown();
+                    }
+                }, 500, TimeUnit.MILLISECONDS);
             });
         }
-        workers.shutdown();
-        workers.awaitTermination(6, TimeUnit.HOURS);
+        handled.await(6, TimeUnit.HOURS);
+        desks.shutdown();
+        caseworkers.shutdown();
         if (failures.get() > 0) {
             System.out.printf("    %d applicants could not be registered or checked (see the services' logs)%n", failures.get());
         }

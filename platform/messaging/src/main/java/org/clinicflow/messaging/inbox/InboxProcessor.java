@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
  * Applies one Kafka record exactly once in effect. It parses the CloudEvents headers and the
  * body into the contract's record, then, in one new transaction, records the event in the
  * {@link Inbox} and runs the handler: a duplicate is skipped, a failure rolls both back. A
- * failing handler is retried with exponential backoff; while the database is unreachable
- * ({@link InfrastructureOutage}) without limit. A record that cannot be parsed, or still
+ * failing handler is retried with exponential backoff, without limit while the failure is a
+ * passing one (database unreachable, a concurrent writer: {@link TransientFailure}). A record that cannot be parsed, or still
  * fails for its own reasons after the last attempt, is thrown back to the connector, whose
  * {@code failure-strategy=dead-letter-queue} parks it on {@code <topic>.dlq} with the error in
  * its headers, and the consumer moves on. The connector commits offsets only for records
@@ -94,16 +94,16 @@ public class InboxProcessor {
                 metrics.inbound(consumer, outcome.name().toLowerCase());
                 return outcome;
             } catch (RuntimeException e) {
-                boolean outage = InfrastructureOutage.causedBy(e);
-                if (!outage && attempt >= attempts) {
+                boolean passing = TransientFailure.causedBy(e);
+                if (!passing && attempt >= attempts) {
                     metrics.deadLettered(consumer, "failed");
                     LOG.errorf("dead-lettering %s %s after %d attempts: %s", event.metadata().type(),
                             event.metadata().id(), attempt, e.toString());
                     throw e;
                 }
-                // An outage holds this partition until the database is back: nothing is parked, order is kept.
+                // A passing condition holds this partition until it passes: nothing is parked, order is kept.
                 LOG.warnf("%s %s failed (attempt %d%s), retrying in %d ms: %s", event.metadata().type(), event.metadata().id(),
-                        attempt, outage ? ", database unavailable" : " of " + attempts, backoff, e.toString());
+                        attempt, passing ? ", passing condition" : " of " + attempts, backoff, e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, config.inbox().maxBackoff().toMillis());
             }
