@@ -160,10 +160,11 @@ ensure_built() {
     module="${entry%%:*}"
     [ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ] || missing+=("$module")
   done
+  [ -f "$ROOT/caseworker-portal/target/quarkus-app/quarkus-run.jar" ] || missing+=("caseworker-portal")
   [ -d "$DEVSTACK/target/lib" ] && [ -f "$DEVSTACK/target/dist/versions.env" ] || missing+=("platform/devstack")
   if [ "$force" = 1 ] || [ ${#missing[@]} -gt 0 ]; then
     step "building ${missing[*]:-everything} (the first run downloads dependencies from Maven Central and takes a few minutes; full log: $LOGS/build.log)"
-    local modules="platform/devstack"
+    local modules="platform/devstack,caseworker-portal"
     for entry in "${SERVICES[@]}"; do modules="$modules,${entry%%:*}"; done
     if ! (cd "$ROOT" && mvn -B -ntp -DskipTests package -pl "$modules" -am 2>&1 | tee "$LOGS/build.log" \
         | grep --line-buffered -E '^\[INFO\] Building |BUILD SUCCESS|BUILD FAILURE|^\[ERROR\]' | sed 's/^\[INFO\] /    /'); then
@@ -271,7 +272,9 @@ start_kafka() {
 
 start_keycloak() {
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  cp "$DEVSTACK/src/main/resources/keycloak/clinic-realm.json" "$KEYCLOAK_HOME/data/import/clinic-realm.json"
+  # The portal's redirect URIs follow its port (imported on the realm's first start).
+  sed -e "s#:8080/#:$PORTAL_PORT/#g" "$DEVSTACK/src/main/resources/keycloak/clinic-realm.json" \
+    >"$KEYCLOAK_HOME/data/import/clinic-realm.json"
   step "starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT (Java: $KEYCLOAK_JAVA_HOME; the first start takes about a minute)"
   start_process keycloak env JAVA_HOME="$KEYCLOAK_JAVA_HOME" PATH="$KEYCLOAK_JAVA_HOME/bin:$PATH" \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
@@ -338,6 +341,24 @@ start_services() {
   done
 }
 
+# The caseworker portal: no database, no Kafka; it calls the services with the user's token.
+start_portal() {
+  local entry name db port urls=()
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name db port <<<"$entry"
+    urls+=("CLINIC_$(echo "$db" | tr 'a-z' 'A-Z')_URL=http://127.0.0.1:$port")
+  done
+  step "starting caseworker-portal on 127.0.0.1:$PORTAL_PORT"
+  # shellcheck disable=SC2086
+  start_process caseworker-portal env "${urls[@]}" \
+    QUARKUS_HTTP_PORT="$PORTAL_PORT" \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
+    CLINIC_PORTAL_DEV_INBOX=true \
+    java $SERVICE_JAVA_OPTS -jar "$ROOT/caseworker-portal/target/quarkus-app/quarkus-run.jar"
+  wait_for 120 caseworker-portal http_ok "http://127.0.0.1:$PORTAL_PORT/q/health/ready" \
+    || { fail "caseworker-portal did not become ready" "$LOGS/caseworker-portal.log"; return 1; }
+}
+
 # NAME is a service, a service's extra instance (notification-service-2), kafka, postgres or keycloak.
 service_entry() {
   local entry
@@ -359,6 +380,7 @@ stack_start() {
     postgres) ensure_unpacked && start_postgres ;;
     kafka) start_kafka ;;
     keycloak) ensure_unpacked && KEYCLOAK_JAVA_HOME="$(keycloak_java_home)" && start_keycloak ;;
+    caseworker-portal) start_portal ;;
     *)
       found="$(service_entry "$name")" || { fail "unknown component '$name' (postgres, kafka, keycloak, a service, or a service-2)"; return 2; }
       # shellcheck disable=SC2086
@@ -415,6 +437,7 @@ print_table() {
   say ""
   say "Clinic Flow is running (data in $CLINIC_HOME):"
   say ""
+  printf '  %-22s %s\n' "Caseworker portal" "http://127.0.0.1:$PORTAL_PORT  (sign in as caseworker / demo)"
   printf '  %-22s %s\n' "Keycloak (logins)" "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/account"
   for entry in "${SERVICES[@]}"; do
     IFS=: read -r name db port <<<"$entry"
@@ -433,7 +456,7 @@ print_table() {
 
 stack_running() {
   local name
-  for name in postgres kafka keycloak; do pid_alive "$name" && return 0; done
+  for name in postgres kafka keycloak caseworker-portal; do pid_alive "$name" && return 0; done
   for entry in "${SERVICES[@]}"; do pid_alive "${entry%%:*}" && return 0; done
   return 1
 }
@@ -458,7 +481,7 @@ stack_up() {
   ensure_built "$build" || return 1
   ensure_unpacked || return 1
   # From here on, a failure stops whatever was started: no orphans.
-  if ! { start_postgres && start_kafka && start_keycloak && start_services; }; then
+  if ! { start_postgres && start_kafka && start_keycloak && start_services && start_portal; }; then
     say "stopping what was started..." >&2
     stack_down >/dev/null
     return 1
@@ -470,7 +493,7 @@ stack_up() {
   say "Running in the foreground: Ctrl-C stops everything."
   trap 'say ""; stack_down; exit 0' INT TERM
   while true; do
-    for entry in "${SERVICES[@]}" kafka keycloak postgres; do
+    for entry in "${SERVICES[@]}" caseworker-portal kafka keycloak postgres; do
       name="${entry%%:*}"
       if [ -f "$RUN/$name.pid" ] && ! pid_alive "$name"; then
         say "clinic: $name stopped unexpectedly; log: $LOGS/$name.log" >&2
@@ -483,6 +506,7 @@ stack_up() {
 
 stack_down() {
   local i entry extra
+  stop_process caseworker-portal
   for extra in "$RUN"/*-service-[2-9].pid; do
     [ -f "$extra" ] && stop_process "$(basename "$extra" .pid)"
   done
@@ -514,6 +538,7 @@ stack_status() {
     IFS=: read -r name db port <<<"$entry"
     row "$name" "http://127.0.0.1:$port" "http_ok http://127.0.0.1:$port/q/health/ready"
   done
+  row caseworker-portal "http://127.0.0.1:$PORTAL_PORT" "http_ok http://127.0.0.1:$PORTAL_PORT/q/health/ready"
 }
 
 stack_logs() {

@@ -1,0 +1,60 @@
+package org.clinicflow.portal.api;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** intake-service as the portal calls it, with the signed-in user's access token. */
+@RegisterRestClient(configKey = "intake")
+@AccessToken
+@Path("/api")
+public interface IntakeApi {
+
+    @GET
+    @Path("/me")
+    Map<String, Object> me();
+
+    @GET
+    @Path("/applicants")
+    Map<String, Object> search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("language") String language,
+            @QueryParam("category") String category, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/applicants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> register(Map<String, Object> applicant);
+
+    @GET
+    @Path("/applicants/{id}")
+    Map<String, Object> applicant(@PathParam("id") String id);
+
+    @GET
+    @Path("/applicants/{id}/timeline")
+    List<Map<String, Object>> timeline(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/a-number/reveal")
+    Map<String, Object> revealANumber(@PathParam("id") String id);
+
+    @POST
+    @Path("/eligibility/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> checkEligibility(Map<String, Object> facts);
+
+    @POST
+    @Path("/applicants/import")
+    @Consumes("text/csv")
+    Map<String, Object> importRoster(byte[] csv);
+
+    @GET
+    @Path("/applicants/import/{id}")
+    Map<String, Object> importStatus(@PathParam("id") String id);
+}

@@ -1,0 +1,29 @@
+package org.clinicflow.portal.api;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notification-service as the portal calls it, with the signed-in user's access token. */
+@RegisterRestClient(configKey = "notification")
+@AccessToken
+public interface NotificationApi {
+
+    @GET
+    @Path("/api/applicants/{id}/messages")
+    List<Map<String, Object>> messages(@PathParam("id") String id);
+
+    @GET
+    @Path("/api/applicants/{id}/replies")
+    List<Map<String, Object>> replies(@PathParam("id") String id);
+
+    /** The development gateway's inbox (local stack only). */
+    @GET
+    @Path("/dev/sms")
+    List<Map<String, Object>> devInbox(@QueryParam("to") String to);
+}

@@ -1,0 +1,57 @@
+package org.clinicflow.portal.api;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** scheduling-service as the portal calls it, with the signed-in user's access token. */
+@RegisterRestClient(configKey = "scheduling")
+@AccessToken
+@Path("/api")
+public interface SchedulingApi {
+
+    @GET
+    @Path("/sites")
+    List<Map<String, Object>> sites();
+
+    @POST
+    @Path("/sites")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> createSite(Map<String, Object> site);
+
+    @POST
+    @Path("/sites/{site}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> addSession(@PathParam("site") String site, Map<String, Object> session);
+
+    @POST
+    @Path("/sites/{site}/closures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> close(@PathParam("site") String site, Map<String, Object> closure);
+
+    @GET
+    @Path("/sites/{site}/availability")
+    List<Map<String, Object>> availability(@PathParam("site") String site, @QueryParam("from") String from,
+            @QueryParam("language") String language);
+
+    @GET
+    @Path("/sites/{site}/queue")
+    Map<String, Object> queue(@PathParam("site") String site, @QueryParam("date") String date);
+
+    @GET
+    @Path("/applicants/{id}/appointment")
+    Map<String, Object> appointment(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/appointment/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> act(@PathParam("id") String id, @PathParam("action") String action, Map<String, Object> body);
+}

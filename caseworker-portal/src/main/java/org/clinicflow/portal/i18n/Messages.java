@@ -1,0 +1,330 @@
+package org.clinicflow.portal.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The portal's own text, in English here and in Spanish in {@code messages/msg_es.properties};
+ * templates use it as {@code {msg:key}}. The build fails when a template names a missing key.
+ */
+@MessageBundle("msg")
+public interface Messages {
+
+    @Message("Clinic Flow")
+    String app_name();
+
+    @Message("Skip to content")
+    String skip();
+
+    @Message("Today")
+    String nav_today();
+
+    @Message("Applicants")
+    String nav_applicants();
+
+    @Message("Register")
+    String nav_register();
+
+    @Message("Roster import")
+    String nav_import();
+
+    @Message("Clinic capacity")
+    String nav_capacity();
+
+    @Message("SMS inbox (local)")
+    String nav_inbox();
+
+    @Message("Sign out")
+    String logout();
+
+    @Message("Language")
+    String language();
+
+    @Message("Today at {site}")
+    String today_title(String site);
+
+    @Message("Site")
+    String site();
+
+    @Message("Date")
+    String date();
+
+    @Message("Show")
+    String show();
+
+    @Message("Expected")
+    String status_booked();
+
+    @Message("Confirmed")
+    String status_confirmed();
+
+    @Message("Checked in")
+    String status_checked_in();
+
+    @Message("Done")
+    String status_completed();
+
+    @Message("No-show")
+    String status_no_show();
+
+    @Message("On hold")
+    String status_on_hold();
+
+    @Message("Cancelled")
+    String status_cancelled();
+
+    @Message("Time")
+    String time();
+
+    @Message("Applicant")
+    String applicant();
+
+    @Message("Status")
+    String status();
+
+    @Message("Waiting")
+    String waiting();
+
+    @Message("{minutes} min")
+    String minutes(Object minutes);
+
+    @Message("Check in")
+    String check_in();
+
+    @Message("Mark no-show")
+    String no_show();
+
+    @Message("Nobody is booked for this day.")
+    String nobody_today();
+
+    @Message("Search by name, phone or last 4 of the A-number")
+    String search_hint();
+
+    @Message("Search")
+    String search();
+
+    @Message("Stage")
+    String stage();
+
+    @Message("Category")
+    String category();
+
+    @Message("Any")
+    String any();
+
+    @Message("Name")
+    String name();
+
+    @Message("Phone")
+    String phone();
+
+    @Message("Registered")
+    String registered();
+
+    @Message("No applicant matches.")
+    String no_match();
+
+    @Message("Previous")
+    String previous();
+
+    @Message("Next")
+    String next();
+
+    @Message("Register an applicant")
+    String register_title();
+
+    @Message("Given name")
+    String given_name();
+
+    @Message("Family name")
+    String family_name();
+
+    @Message("Date of birth")
+    String date_of_birth();
+
+    @Message("Country of citizenship (2 letters)")
+    String country();
+
+    @Message("Preferred language")
+    String preferred_language();
+
+    @Message("Agrees to SMS updates")
+    String sms_consent();
+
+    @Message("A-number (optional)")
+    String a_number();
+
+    @Message("Asylum application filed on")
+    String asylum_filed_on();
+
+    @Message("Parole ends on")
+    String parole_end_date();
+
+    @Message("Parole program")
+    String parole_program();
+
+    @Message("TPS country")
+    String tps_country();
+
+    @Message("Household id (optional, to book a family together)")
+    String household();
+
+    @Message("Check eligibility")
+    String check_eligibility();
+
+    @Message("Save applicant")
+    String save();
+
+    @Message("Eligibility")
+    String eligibility();
+
+    @Message("Eligible")
+    String eligible();
+
+    @Message("Not eligible yet")
+    String not_eligible();
+
+    @Message("Earliest filing date")
+    String earliest_filing();
+
+    @Message("Fee")
+    String fee();
+
+    @Message("Fee waiver")
+    String fee_waiver();
+
+    @Message("Please correct the fields marked below.")
+    String fix_fields();
+
+    @Message("This person may already be registered:")
+    String duplicate_warning();
+
+    @Message("Documents")
+    String documents();
+
+    @Message("Verify")
+    String verify();
+
+    @Message("Reject")
+    String reject();
+
+    @Message("Not applicable")
+    String waive();
+
+    @Message("Reason")
+    String reason();
+
+    @Message("Appointment")
+    String appointment();
+
+    @Message("No appointment yet: it is booked when the documents are ready.")
+    String no_appointment();
+
+    @Message("Move to")
+    String reschedule_to();
+
+    @Message("Reschedule")
+    String reschedule();
+
+    @Message("Cancel appointment")
+    String cancel();
+
+    @Message("Text messages")
+    String sms_history();
+
+    @Message("No text messages yet.")
+    String no_sms();
+
+    @Message("Timeline")
+    String timeline();
+
+    @Message("Reveal A-number")
+    String reveal();
+
+    @Message("A-number")
+    String a_number_label();
+
+    @Message("Revealing is recorded in the audit log.")
+    String reveal_audited();
+
+    @Message("Upload a roster (CSV)")
+    String import_title();
+
+    @Message("Upload")
+    String upload();
+
+    @Message("Rows accepted")
+    String rows_accepted();
+
+    @Message("Rows with errors")
+    String rows_rejected();
+
+    @Message("Row")
+    String row();
+
+    @Message("Error")
+    String error();
+
+    @Message("Sites")
+    String sites();
+
+    @Message("Open a site")
+    String new_site();
+
+    @Message("Add a session")
+    String new_session();
+
+    @Message("Close a day (its appointments are rebooked)")
+    String new_closure();
+
+    @Message("Id")
+    String id();
+
+    @Message("Address")
+    String address();
+
+    @Message("Time zone")
+    String time_zone();
+
+    @Message("Start")
+    String start();
+
+    @Message("End")
+    String end();
+
+    @Message("Slot minutes")
+    String slot_minutes();
+
+    @Message("Stations")
+    String stations();
+
+    @Message("Interpreter languages (comma-separated)")
+    String languages();
+
+    @Message("Save")
+    String submit();
+
+    @Message("Every SMS the development gateway received")
+    String inbox_title();
+
+    @Message("To")
+    String to();
+
+    @Message("Message")
+    String message_text();
+
+    @Message("Sent")
+    String sent();
+
+    @Message("Done.")
+    String done();
+
+    @Message("The service did not answer; try again in a moment.")
+    String unavailable();
+
+    @Message("You are not allowed to do this.")
+    String forbidden();
+
+    @Message("Not found.")
+    String not_found();
+}

@@ -1,0 +1,96 @@
+package org.clinicflow.portal.page;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Clinic capacity, for clinic admins: sites, sessions (hours, slot length, stations,
+ * interpreter languages) and closures, whose appointments scheduling rebooks by itself.
+ */
+@Path("/capacity")
+@RolesAllowed("clinic-admin")
+public class CapacityPage {
+
+    private final Template capacity;
+    private final Pages pages;
+    private final SchedulingApi scheduling;
+
+    CapacityPage(Template capacity, Pages pages, @RestClient SchedulingApi scheduling) {
+        this.capacity = capacity;
+        this.pages = pages;
+        this.scheduling = scheduling;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@QueryParam("note") String note) {
+        Pages.Outcome<List<Map<String, Object>>> sites = pages.call(scheduling::sites);
+        return pages.render(capacity).data("sites", sites).data("note", note);
+    }
+
+    @POST
+    @Path("/sites")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response site(MultivaluedMap<String, String> form) {
+        Map<String, Object> site = new LinkedHashMap<>();
+        for (String field : List.of("id", "name", "address", "timeZone")) {
+            site.put(field, form.getFirst(field));
+        }
+        return outcome(pages.call(() -> scheduling.createSite(site)));
+    }
+
+    @POST
+    @Path("/sites/{site}/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response session(@PathParam("site") String siteId, MultivaluedMap<String, String> form) {
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("date", form.getFirst("date"));
+        session.put("start", form.getFirst("start"));
+        session.put("end", form.getFirst("end"));
+        session.put("slotMinutes", number(form.getFirst("slotMinutes")));
+        session.put("stations", number(form.getFirst("stations")));
+        String languages = form.getFirst("languages") == null ? "" : form.getFirst("languages");
+        session.put("languages", Arrays.stream(languages.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        return outcome(pages.call(() -> scheduling.addSession(siteId, session)));
+    }
+
+    @POST
+    @Path("/sites/{site}/closures")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response closure(@PathParam("site") String siteId, MultivaluedMap<String, String> form) {
+        Map<String, Object> closure = new LinkedHashMap<>();
+        closure.put("date", form.getFirst("date"));
+        closure.put("reason", form.getFirst("reason"));
+        return outcome(pages.call(() -> scheduling.close(siteId, closure)));
+    }
+
+    private static Response outcome(Pages.Outcome<?> outcome) {
+        String note = outcome.ok() ? "done" : outcome.message() + (outcome.fieldErrors().isEmpty() ? "" : ": " + outcome.fieldErrors());
+        return Pages.back("/capacity", note);
+    }
+
+    private static Integer number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return -1; // scheduling answers with the field's allowed range
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.clinicflow.portal.page;
+
+import io.quarkus.qute.TemplateGlobal;
+import java.util.List;
+
+/**
+ * The fixed lists the templates offer (Qute has no list literals): the intake form's fields in
+ * display order, and the values of the search filters and selects, as the services define them.
+ */
+@TemplateGlobal
+public class Choices {
+
+    static final List<String> personFields = List.of("givenName", "familyName", "dateOfBirth", "countryOfCitizenship", "phone",
+            "aNumber");
+    static final List<String> eligibilityFields = List.of("asylumFiledOn", "paroleEndDate", "paroleProgram", "tpsCountry",
+            "householdId");
+    /** intake's stages (Stage codes). */
+    static final List<String> stages = List.of("registered", "documents_pending", "ready_to_book", "booked", "checked_in", "filed",
+            "on_hold", "no_show", "withdrawn");
+    /** The languages the SMS templates exist in. */
+    static final List<String> languages = List.of("es", "en", "fr", "ht", "pt");
+    /** The categories the eligibility rules know. */
+    static final List<String> categories = List.of("c11", "c8", "a12", "c19");
+}

@@ -1,0 +1,88 @@
+package org.clinicflow.portal.page;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import org.clinicflow.portal.i18n.Locales;
+import org.clinicflow.portal.security.Viewer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What every page shares: the template rendered in the user's language with the viewer (for the
+ * menu and role-dependent actions), and the services' answers turned into something a person
+ * can act on. A service's problem+json becomes a message and field-level errors next to the
+ * form's inputs; a service that does not answer becomes "try again", never a stack trace.
+ */
+@RequestScoped
+public class Pages {
+
+    /** A service call's outcome: the value, or what went wrong in words and per field. */
+    @io.quarkus.qute.TemplateData
+    public record Outcome<T>(T value, int status, String message, Map<String, String> fieldErrors, Map<String, Object> problem) {
+        public boolean ok() {
+            return status == 0;
+        }
+    }
+
+    private final Viewer viewer;
+    private final Locales locales;
+    private final boolean devInbox;
+
+    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox) {
+        this.viewer = viewer;
+        this.locales = locales;
+        this.devInbox = devInbox;
+    }
+
+    public TemplateInstance render(Template template) {
+        TemplateInstance page = template.data("viewer", viewer).data("devInbox", devInbox)
+                .data("lang", locales.current().getLanguage());
+        page.setLocale(locales.current());
+        return page;
+    }
+
+    /** Calls a service; a 4xx or 5xx answer or no answer at all becomes an {@link Outcome} with the reason. */
+    @SuppressWarnings("unchecked")
+    public <T> Outcome<T> call(Supplier<T> call) {
+        try {
+            return new Outcome<>(call.get(), 0, null, Map.of(), Map.of());
+        } catch (WebApplicationException e) {
+            Response response = e.getResponse();
+            Map<String, Object> problem = Map.of();
+            try {
+                problem = response.readEntity(Map.class);
+            } catch (RuntimeException unreadable) {
+                // not problem+json: the status alone says enough
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Object errors = problem.get("errors");
+            if (errors instanceof List<?> list) {
+                for (Object error : list) {
+                    if (error instanceof Map<?, ?> m) {
+                        fields.put(String.valueOf(m.get("field")), String.valueOf(m.get("message")));
+                    }
+                }
+            }
+            Object detail = problem.get("detail");
+            return new Outcome<>(null, response.getStatus(), detail == null ? "HTTP " + response.getStatus() : detail.toString(),
+                    fields, problem);
+        } catch (ProcessingException e) {
+            return new Outcome<>(null, 503, null, Map.of(), Map.of()); // the template says "try again"
+        }
+    }
+
+    /** Post/redirect/get: back to {@code path} with a short note for the next page. */
+    public static Response back(String path, String note) {
+        String separator = path.contains("?") ? "&" : "?";
+        return Response.seeOther(URI.create(path + (note == null ? "" : separator + "note=" + java.net.URLEncoder.encode(note,
+                java.nio.charset.StandardCharsets.UTF_8)))).build();
+    }
+}

@@ -1,0 +1,250 @@
+package org.clinicflow.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The caseworker portal in a real headless Chromium (Debian's, driven by its chromedriver)
+ * against the real stack: Keycloak's login page, the four services, Kafka and PostgreSQL. A
+ * caseworker signs in, registers an applicant (an inline error first, the eligibility shown
+ * before saving), verifies the documents, sees the booking and the SMS in the local inbox,
+ * reschedules and checks the applicant in; a caseworker sees no supervisor action and is refused
+ * the admin screen; a supervisor reveals an A-number; a signed-out visitor lands on the login.
+ * Screenshots of the main screens go to {@code target/screenshots}.
+ */
+class PortalBrowserTest {
+
+    private static final LocalStack STACK = new LocalStack();
+    private static final String PORTAL = "http://127.0.0.1:" + (8080 + LocalStack.PORT_OFFSET);
+    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final ClinicApi API = new ClinicApi(STACK);
+    private WebDriver browser;
+
+    @BeforeAll
+    static void stackWithTheCaseworkersSiteOpen() throws Exception {
+        assertEquals(0, STACK.clinic("up", "-d"), () -> "./clinic up -d failed:\n" + STACK.output("up"));
+        Files.createDirectories(SHOTS);
+        // The demo caseworker works at chicago-south: open it (in a zone where it is afternoon, so
+        // no SMS waits for quiet hours) with a session tomorrow, unless an earlier run did.
+        String zone = ClinicApi.afternoonZone();
+        ClinicApi.Answer site = API.post("scheduling-service", "/api/sites", "admin",
+                Map.of("id", "chicago-south", "name", "South Loop Clinic", "address", "1 Example Plaza", "timeZone", zone));
+        if (site.status() == 201) {
+            API.post("scheduling-service", "/api/sites/chicago-south/sessions", "admin", Map.of("date",
+                    LocalDate.now(java.time.ZoneId.of(zone)).plusDays(1).toString(), "start", "09:00", "end", "17:00", "slotMinutes", 30,
+                    "stations", 4, "languages", List.of("es", "en")));
+        }
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        assertEquals(0, STACK.clinic("down"));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSignedOutVisitorIsSentToTheLoginPage() {
+        browser = chromium();
+        browser.get(PORTAL + "/applicants");
+        assertTrue(browser.getCurrentUrl().startsWith("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT + "/realms/clinic/"),
+                browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.id("username")).isEmpty(), "Keycloak's login form");
+    }
+
+    @Test
+    void aCaseworkerRunsAnApplicantThroughTheDay() throws Exception {
+        browser = chromium();
+        signIn("caseworker");
+        String phone = "+1312" + (5550000 + (int) (Math.random() * 9999));
+
+        browser.get(PORTAL + "/register");
+        fill("givenName", "Ana");
+        setDate("dateOfBirth", "1991-03-04");
+        fill("countryOfCitizenship", "VE");
+        fill("phone", phone);
+        setDate("paroleEndDate", LocalDate.now().plusYears(1).toString());
+        click(By.cssSelector("button[value=save]"));
+        WebElement familyNameField = browser.findElement(By.id("familyName"));
+        assertEquals("true", familyNameField.getAttribute("aria-invalid"), "intake's field error is shown next to the field");
+        assertEquals("Ana", browser.findElement(By.id("givenName")).getAttribute("value"), "what was typed is kept");
+
+        String familyName = "Portal" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        fill("familyName", familyName);
+        click(By.cssSelector("button[value=check]"));
+        assertTrue(text(By.cssSelector("[data-testid=eligibility]")).contains("c11"), "eligibility shown before saving");
+        shot("register");
+        click(By.cssSelector("button[value=save]"));
+        await("the case page", b -> b.getCurrentUrl().matches(".*/applicants/[0-9a-f-]{36}.*"));
+        String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
+
+        awaitReloading("the checklist", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=doc-row]")).isEmpty());
+        verifyEveryRequiredDocument(caseUrl);
+        awaitReloading("the booking", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=appointment-status]")).isEmpty());
+        assertEquals("booked", text(By.cssSelector("[data-testid=appointment-status]")));
+        String bookedAt = text(By.cssSelector("[data-testid=appointment]"));
+        shot("case");
+
+        awaitReloading("the booking SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
+                b -> !b.findElements(By.cssSelector("[data-testid=inbox-row]")).isEmpty());
+        assertTrue(text(By.cssSelector("[data-testid=inbox-row]")).contains("South Loop Clinic"));
+        shot("inbox");
+
+        browser.get(caseUrl);
+        Select slots = new Select(browser.findElement(By.cssSelector("[data-testid=slot-choice]")));
+        slots.selectByIndex(Math.min(1, slots.getOptions().size() - 1));
+        click(By.cssSelector("[data-testid=reschedule]"));
+        awaitReloading("the new time", caseUrl, b -> !b.findElement(By.cssSelector("[data-testid=appointment]")).getText()
+                .equals(bookedAt));
+        String movedTo = text(By.cssSelector("[data-testid=appointment]"));
+        assertNotEquals(bookedAt, movedTo);
+
+        browser.get(PORTAL + "/today?date=" + movedTo.substring(0, 10));
+        WebElement row = browser.findElements(By.cssSelector("[data-testid=queue-row]")).stream()
+                .filter(r -> r.getText().contains(familyName)).findFirst().orElseThrow();
+        shot("today");
+        row.findElement(By.xpath(".//button[@type='submit' and ancestor::form[contains(@action,'check-in')]]")).click();
+        awaitReloading("checked in", caseUrl, b -> "checked_in".equals(b.findElement(By.cssSelector("[data-testid=appointment-status]"))
+                .getText()));
+
+        browser.get(PORTAL + "/applicants?q=" + familyName);
+        await("search results", b -> !b.findElements(By.cssSelector("[data-testid=applicant-row]")).isEmpty());
+        shot("applicants");
+    }
+
+    @Test
+    void onlyASupervisorRevealsAnANumberAndOnlyAnAdminManagesCapacity() throws Exception {
+        String id = API.post("intake-service", "/api/applicants", "supervisor", Map.of("givenName", "Reveal", "familyName",
+                "Test" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""), "dateOfBirth", "1985-01-20", "countryOfCitizenship", "HT",
+                "preferredLanguage", "ht", "phone", "+13125550199", "smsConsent", false, "siteId", "chicago-south", "category", "c8",
+                "aNumber", "A2" + (10000000 + (int) (Math.random() * 89999999)))).body().path("id").asText();
+        browser = chromium();
+        signIn("caseworker");
+        browser.get(PORTAL + "/applicants/" + id);
+        assertTrue(text(By.cssSelector("[data-testid=a-number]")).startsWith("A-•••••"), "masked for everyone");
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=reveal]")).isEmpty(), "no reveal for a caseworker");
+        assertTrue(browser.findElements(By.linkText("Clinic capacity")).isEmpty(), "no admin menu for a caseworker");
+        browser.get(PORTAL + "/capacity");
+        assertFalse(browser.getPageSource().contains("Open a site"), "the admin screen is refused");
+        browser.quit();
+
+        browser = chromium();
+        signIn("supervisor");
+        browser.get(PORTAL + "/applicants/" + id);
+        click(By.cssSelector("[data-testid=reveal]"));
+        assertTrue(text(By.cssSelector("[data-testid=a-number]")).matches("(?s)A\\d{8,9}.*"),
+                "the whole number, once: " + text(By.cssSelector("[data-testid=a-number]")));
+        browser.quit();
+
+        browser = chromium();
+        signIn("admin");
+        browser.get(PORTAL + "/capacity");
+        assertTrue(browser.getPageSource().contains("chicago-south"));
+        shot("capacity");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void verifyEveryRequiredDocument(String caseUrl) {
+        while (true) {
+            browser.get(caseUrl);
+            WebElement next = browser.findElements(By.cssSelector("[data-testid=doc-row][data-required=true]")).stream()
+                    .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getText().matches("verified|not_applicable"))
+                    .findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            String button = "true".equals(next.getAttribute("data-waivable")) ? "waive" : "verify";
+            next.findElement(By.cssSelector("[data-testid=" + button + "]")).click();
+            await("the check saved", b -> b.getCurrentUrl().contains("note="));
+        }
+    }
+
+    private void signIn(String user) {
+        browser.get(PORTAL + "/today");
+        await("Keycloak's login", b -> !b.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("kc-login")).click();
+        await("back in the portal", b -> b.getCurrentUrl().startsWith(PORTAL));
+        assertTrue(text(By.cssSelector("[data-testid=user]")).startsWith(user));
+    }
+
+    private void fill(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
+    }
+
+    private void click(By by) {
+        browser.findElement(by).click();
+    }
+
+    private String text(By by) {
+        return browser.findElement(by).getText();
+    }
+
+    private void await(String what, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what).until(condition::apply);
+    }
+
+    /** Reloads {@code url} until the condition holds: what the services do arrives by events, not with the click. */
+    private void awaitReloading(String what, String url, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).withMessage(what).until(b -> {
+            b.get(url);
+            return condition.apply(b);
+        });
+    }
+
+    private void shot(String name) throws java.io.IOException {
+        File file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
