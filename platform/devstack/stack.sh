@@ -354,6 +354,8 @@ start_portal() {
     QUARKUS_HTTP_PORT="$PORTAL_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
     CLINIC_PORTAL_DEV_INBOX=true \
+    CLINIC_PORTAL_CLIENT_SECRET=clinic-portal-local-secret \
+    CLINIC_PORTAL_SESSION_SECRET="$(secret portal-session)$(secret portal-session-2)" \
     java $SERVICE_JAVA_OPTS -jar "$ROOT/caseworker-portal/target/quarkus-app/quarkus-run.jar"
   wait_for 120 caseworker-portal http_ok "http://127.0.0.1:$PORTAL_PORT/q/health/ready" \
     || { fail "caseworker-portal did not become ready" "$LOGS/caseworker-portal.log"; return 1; }

@@ -143,7 +143,7 @@ class DeploymentConsistencyTest {
             }
         }
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-        for (String line : compose.lines().filter(l -> l.matches("\\s+[A-Z_]*(PASSWORD|TOKEN|_KEY):.*")).toList()) {
+        for (String line : compose.lines().filter(l -> l.matches("\\s+[A-Z_]*(PASSWORD|TOKEN|_KEY|SECRET):.*")).toList()) {
             assertTrue(line.contains("${") && line.contains(":?"), "compose must take secrets from the environment: " + line.trim());
         }
     }
@@ -155,7 +155,7 @@ class DeploymentConsistencyTest {
         Path env = Files.createTempFile("compose", ".env");
         Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "INTAKE_DB_PASSWORD", "DOCUMENT_DB_PASSWORD",
                 "SCHEDULING_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "A_NUMBER_ENCRYPTION_KEY", "A_NUMBER_FINGERPRINT_KEY",
-                "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
+                "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN", "PORTAL_CLIENT_SECRET", "PORTAL_SESSION_SECRET").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
         Result valid = run(ROOT, "docker-compose", "--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
         assertEquals(0, valid.exit(), valid.output());
         Path empty = Files.createTempFile("compose-empty", ".env");

@@ -36,7 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * caseworker signs in, registers an applicant (an inline error first, the eligibility shown
  * before saving), verifies the documents, sees the booking and the SMS in the local inbox,
  * reschedules and checks the applicant in; a caseworker sees no supervisor action and is refused
- * the admin screen; a supervisor reveals an A-number; a signed-out visitor lands on the login.
+ * the admin screen; a supervisor reveals an A-number; an admin manages capacity, in Spanish; a
+ * signed-out visitor lands on the login.
  * Screenshots of the main screens go to {@code target/screenshots}.
  */
 class PortalBrowserTest {
@@ -170,9 +171,12 @@ class PortalBrowserTest {
 
         browser = chromium();
         signIn("admin");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("es");
+        await("the portal in Spanish", b -> b.findElement(By.tagName("nav")).getText().contains("Solicitantes"));
         browser.get(PORTAL + "/capacity");
         assertTrue(browser.getPageSource().contains("chicago-south"));
-        shot("capacity");
+        assertTrue(browser.getPageSource().contains("Abrir una sede"), "the admin screen in Spanish");
+        shot("capacity-es");
     }
 
     // ---- helpers ------------------------------------------------------------------------------
