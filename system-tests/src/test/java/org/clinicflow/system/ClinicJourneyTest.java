@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +48,7 @@ class ClinicJourneyTest {
         assertEquals(0, STACK.clinic("up", "-d"), () -> "./clinic up -d failed:\n" + STACK.output("up"));
         staff = token("supervisor");
         site = "journey-" + Long.toString(System.currentTimeMillis(), 36);
-        String zone = afternoonZone();
+        String zone = ClinicApi.afternoonZone();
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
                 .body(Map.of("id", site, "name", "Journey Clinic", "address", "9 Test Street", "timeZone", zone))
                 .when().post(url(SCHEDULING, "/api/sites")).then().statusCode(201);
@@ -219,11 +217,5 @@ class ClinicJourneyTest {
     private static String phone() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         return String.format("+1312%03d%04d", random.nextInt(200, 1000), random.nextInt(10_000));
-    }
-
-    /** An IANA zone where it is now about one in the afternoon (Etc/GMT-N is N hours ahead of UTC). */
-    private static String afternoonZone() {
-        int offset = Math.floorMod(13 - ZonedDateTime.now(ZoneOffset.UTC).getHour() + 12, 24) - 12;
-        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + (-offset));
     }
 }
