@@ -427,7 +427,6 @@ run_driver() {
       || { fail "the build failed" "$LOGS/build.log"; return 1; }
   fi
   java -Xmx1g -cp "$ROOT/system-tests/target/classes:$(cat "$classpath")" -Dclinic.root="$ROOT" \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     "org.clinicflow.system.$main" "$@"
 }
 

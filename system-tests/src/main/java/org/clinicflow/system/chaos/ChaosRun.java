@@ -140,7 +140,13 @@ public final class ChaosRun {
                 failures.add("the second notification-service instance got no work: the group did not share partitions");
             }
             stopKilled("notification-service-2");
-            say("the survivor holds all partitions: %s", Faults.assignment(stack, "notification-service"));
+            try {
+                long seconds = Faults.awaitSoleMember(stack, "notification-service");
+                say("the survivor took over every partition %d s after the kill: %s", seconds,
+                        Faults.assignment(stack, "notification-service"));
+            } catch (Exception e) {
+                failures.add("the surviving notification-service did not take over: " + e.getMessage());
+            }
         });
         return faults;
     }

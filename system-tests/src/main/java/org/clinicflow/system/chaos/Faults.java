@@ -82,6 +82,23 @@ final class Faults {
         throw new IllegalStateException(group + " did not reach " + members + " members with partitions");
     }
 
+    /**
+     * Waits until one member holds every partition of each channel (the broker notices a killed
+     * member when its session times out); answers the seconds it took.
+     */
+    static long awaitSoleMember(LocalStack stack, String group) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, List<Integer>> assignment = assignment(stack, group);
+            if (!assignment.isEmpty() && assignment.values().stream().allMatch(l -> l.size() == 1 && l.get(0) > 0)) {
+                return Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(group + " still has more than one member: " + assignment(stack, group));
+    }
+
     /** Each channel's consumer (client id) to the partitions each of its members holds, e.g. {@code [3, 3]}. */
     static Map<String, List<Integer>> assignment(LocalStack stack, String group) {
         try (Admin admin = admin(stack)) {
