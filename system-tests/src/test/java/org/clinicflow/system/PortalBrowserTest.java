@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,13 +99,13 @@ class PortalBrowserTest {
         fill("phone", phone);
         setDate("paroleEndDate", LocalDate.now().plusYears(1).toString());
         click(By.cssSelector("button[value=save]"));
-        WebElement familyNameField = browser.findElement(By.id("familyName"));
-        assertEquals("true", familyNameField.getAttribute("aria-invalid"), "intake's field error is shown next to the field");
+        await("intake's field error next to the field", b -> "true".equals(b.findElement(By.id("familyName")).getAttribute("aria-invalid")));
         assertEquals("Ana", browser.findElement(By.id("givenName")).getAttribute("value"), "what was typed is kept");
 
         String familyName = "Portal" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         fill("familyName", familyName);
         click(By.cssSelector("button[value=check]"));
+        await("the eligibility, before saving", b -> !b.findElements(By.cssSelector("[data-testid=eligibility]")).isEmpty());
         assertTrue(text(By.cssSelector("[data-testid=eligibility]")).contains("c11"), "eligibility shown before saving");
         shot("register");
         click(By.cssSelector("button[value=save]"));
@@ -165,6 +166,7 @@ class PortalBrowserTest {
         signIn("supervisor");
         browser.get(PORTAL + "/applicants/" + id);
         click(By.cssSelector("[data-testid=reveal]"));
+        await("the revealed number", b -> b.findElements(By.cssSelector("[data-testid=reveal]")).isEmpty());
         assertTrue(text(By.cssSelector("[data-testid=a-number]")).matches("(?s)A\\d{8,9}.*"),
                 "the whole number, once: " + text(By.cssSelector("[data-testid=a-number]")));
         browser.quit();
@@ -225,12 +227,14 @@ class PortalBrowserTest {
     }
 
     private void await(String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).withMessage(what)
+                .until(condition::apply);
     }
 
     /** Reloads {@code url} until the condition holds: what the services do arrives by events, not with the click. */
     private void awaitReloading(String what, String url, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).withMessage(what).until(b -> {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class).withMessage(what).until(b -> {
             b.get(url);
             return condition.apply(b);
         });
