@@ -96,6 +96,23 @@ public final class Ledger implements AutoCloseable {
         return journeys;
     }
 
+    /** Applicants whose checklist document-service opened after {@code since}, oldest first: the caseworkers' worklist. */
+    public synchronized List<Map.Entry<UUID, Instant>> checklistsOpenedAfter(Instant since) {
+        List<Map.Entry<UUID, Instant>> opened = new ArrayList<>();
+        try (PreparedStatement s = connections.get("document").prepareStatement(
+                "SELECT applicant_id, opened_at FROM checklist WHERE opened_at > ? ORDER BY opened_at LIMIT 5000")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    opened.add(Map.entry(uuid(rs, 1), instant(rs, 2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("document: " + e.getMessage(), e);
+        }
+        return opened;
+    }
+
     /** Booking SMS the development gateway accepted so far. */
     public synchronized long smsAccepted() {
         return single("notification", "SELECT count(*) FROM dev_sms d JOIN message m ON m.id = d.reference"

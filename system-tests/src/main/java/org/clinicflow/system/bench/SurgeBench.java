@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,11 +130,11 @@ public final class SurgeBench {
 
     /**
      * Runs {@code count} applicants (phone numbers from {@code firstIndex}) and waits until each
-     * has a booking SMS or the pipeline stops making progress. Registration desks register; a
-     * second team of caseworkers picks each case up half a second later and checks its
-     * documents, looking again with backoff while the checklist is not there yet (no hammering:
-     * the driver's own polling would be load the clinic never sees). Answers each applicant's
-     * intended start time.
+     * has a booking SMS or the pipeline stops making progress. Registration desks register over
+     * REST; caseworkers take each case from their worklist once document-service has opened its
+     * checklist and check the documents over REST. The worklist is read from document-service's
+     * table (never polled over HTTP: a driver hammering the API would be load the clinic never
+     * sees). Answers each applicant's intended start time.
      */
     private Map<UUID, Instant> drive(String site, int count, double rate, int concurrency, int firstIndex, Ledger ledger,
             AtomicLong registered) throws InterruptedException {
@@ -144,9 +143,12 @@ public final class SurgeBench {
         CountDownLatch handled = new CountDownLatch(count);
         long smsBefore = ledger.smsAccepted();
         ExecutorService desks = Executors.newFixedThreadPool(concurrency);
-        ScheduledExecutorService caseworkers = Executors.newScheduledThreadPool(Math.max(2, concurrency / 2));
+        ExecutorService caseworkers = Executors.newFixedThreadPool(Math.max(2, concurrency / 2));
+        Thread worklist = new Thread(() -> handOut(ledger, starts, caseworkers, failures, handled), "worklist");
+        worklist.setDaemon(true);
         long t0 = System.nanoTime();
         Instant epoch0 = Instant.now();
+        worklist.start();
         for (int i = 0; i < count; i++) {
             int index = firstIndex + i;
             long intended = rate > 0 ? t0 + (long) (i * 1e9 / rate) : -1;
@@ -163,33 +165,64 @@ public final class SurgeBench {
                 }
                 starts.put(id, epoch0.plusNanos(started - t0));
                 registered.incrementAndGet();
-                caseworkers.schedule(new Runnable() {
-                    private long wait = 500;
-
-                    @Override
-                    public void run() {
-                        ClinicApi.Check check = api.checkDocuments(id);
-                        if (check == ClinicApi.Check.NO_CHECKLIST_YET && wait < 60_000) {
-                            wait = Math.min(5000, wait * 2);
-                            caseworkers.schedule(this, wait, TimeUnit.MILLISECONDS);
-                            return;
-                        }
-                        if (check != ClinicApi.Check.VERIFIED) {
-                            failures.incrementAndGet();
-                        }
-                        handled.countDown();
-                    }
-                }, 500, TimeUnit.MILLISECONDS);
             });
         }
-        handled.await(6, TimeUnit.HOURS);
         desks.shutdown();
+        long left = handled.getCount();
+        long lastChange = System.nanoTime();
+        while (!handled.await(5, TimeUnit.SECONDS)) {
+            if (handled.getCount() != left) {
+                left = handled.getCount();
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofMinutes(2).toNanos()) {
+                System.out.printf("    stalled: %,d cases never reached a caseworker%n", left);
+                break;
+            }
+        }
+        worklist.interrupt();
         caseworkers.shutdown();
         if (failures.get() > 0) {
             System.out.printf("    %d applicants could not be registered or checked (see the services' logs)%n", failures.get());
         }
         awaitSms(ledger, smsBefore + starts.size());
         return starts;
+    }
+
+    /** Hands each of this run's cases to a caseworker as soon as its checklist is open. */
+    private void handOut(Ledger ledger, Map<UUID, Instant> starts, ExecutorService caseworkers, AtomicInteger failures,
+            CountDownLatch handled) {
+        Instant since = Instant.EPOCH;
+        java.util.Set<UUID> given = new java.util.HashSet<>();
+        java.util.Set<UUID> early = new java.util.HashSet<>(); // opened before the desk recorded the registration
+        while (!Thread.currentThread().isInterrupted() && handled.getCount() > 0) {
+            // opened_at is set before commit, so a slow transaction can land behind a newer row:
+            // look five seconds back every time and skip what was already handed out.
+            List<Map.Entry<UUID, Instant>> opened = ledger.checklistsOpenedAfter(since.minusSeconds(5));
+            boolean fresh = false;
+            for (Map.Entry<UUID, Instant> entry : opened) {
+                if (!given.contains(entry.getKey()) && early.add(entry.getKey())) {
+                    fresh = true;
+                }
+                if (entry.getValue().isAfter(since)) {
+                    since = entry.getValue();
+                }
+            }
+            for (java.util.Iterator<UUID> it = early.iterator(); it.hasNext();) {
+                UUID id = it.next();
+                if (starts.containsKey(id) && given.add(id)) {
+                    it.remove();
+                    caseworkers.execute(() -> {
+                        if (api.checkDocuments(id) != ClinicApi.Check.VERIFIED) {
+                            failures.incrementAndGet();
+                        }
+                        handled.countDown();
+                    });
+                }
+            }
+            if (!fresh) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
     }
 
     /** Waits until {@code target} SMS were accepted, or nothing moved for two minutes. */
