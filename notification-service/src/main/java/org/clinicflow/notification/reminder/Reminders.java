@@ -68,7 +68,11 @@ public class Reminders {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void sendDue() {
-        List<Reminder> due = Reminder.list("status = 'pending' and dueAt <= ?1 order by dueAt", Instant.now());
+        // Claimed with SKIP LOCKED: replicas share the due reminders instead of racing for the same ones.
+        @SuppressWarnings("unchecked")
+        List<Reminder> due = Reminder.getEntityManager().createNativeQuery("SELECT * FROM reminder WHERE status = 'pending'"
+                + " AND due_at <= ?1 ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED", Reminder.class)
+                .setParameter(1, Instant.now()).getResultList();
         for (Reminder r : due) {
             ZonedDateTime local = r.startsAt.atZone(ZoneId.of(r.timeZone));
             queue.enqueue(r.id, r.applicantId, r.kind, Map.of("date", local.toLocalDate(), "time", local.toLocalTime(),
