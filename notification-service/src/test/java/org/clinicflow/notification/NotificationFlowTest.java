@@ -83,6 +83,22 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aBookingThatOvertakesTheContactPointWaitsForItInsteadOfBeingSuppressed() throws Exception {
+        UUID applicant = UUID.randomUUID();
+        String phone = Events.phone();
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        Events.send(EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant, Map.of("siteId", "chicago-south",
+                "preferredLanguage", "es"));
+        Events.send(EventCatalog.CONTACTS, "clinic.intake.contact-point-changed.v1", applicant, Map.of("phone", phone,
+                "preferredLanguage", "es", "smsConsent", true));
+
+        List<String> texts = awaitSms(phone, 1);
+        assertTrue(texts.get(0).startsWith("Work Permit Clinic: su cita es el "), "sent, in the applicant's language: " + texts.get(0));
+        assertEquals("sent", awaitMessage(applicant, "appointment-booked").status);
+    }
+
+    @Test
     void aRejectedDocumentSaysWhatToBring() throws Exception {
         String phone = Events.phone();
         UUID applicant = applicant(phone, "ht", true);

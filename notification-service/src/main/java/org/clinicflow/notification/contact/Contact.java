@@ -22,5 +22,7 @@ public class Contact extends PanacheEntityBase {
     /** The applicant's site, from intake's events: caseworkers see their own site's applicants only. */
     public String siteId;
     public boolean withdrawn;
+    /** Intake's contact-point event was applied: phone, consent and language are what intake holds. */
+    public boolean contactPointKnown;
     public Instant updatedAt;
 }

@@ -38,6 +38,7 @@ public class ContactListener {
                     c.phone = e.event().phone();
                     c.language = e.event().preferredLanguage() == null ? "en" : e.event().preferredLanguage();
                     c.smsConsent = e.event().smsConsent();
+                    c.contactPointKnown = true;
                     c.updatedAt = Instant.now();
                     if (!known) {
                         c.persist();

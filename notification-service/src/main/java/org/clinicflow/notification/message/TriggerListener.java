@@ -13,6 +13,7 @@ import org.clinicflow.events.scheduling.AppointmentSlot;
 import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
+import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.notification.contact.Contact;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * date and time, reply options), a rejected document (what to bring), a filed application
  * (the receipt number); bookings plan the 24 h and 2 h reminders, moves replace them, the end
  * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
+ * Intake publishes an applicant's contact point with the registration, so it always exists
+ * before any trigger; a trigger that overtakes it (another topic, a lagging consumer) waits for
+ * it ({@link ArrivedEarly}) instead of being suppressed for want of a phone.
  */
 @ApplicationScoped
 public class TriggerListener {
@@ -37,26 +41,33 @@ public class TriggerListener {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(AppointmentBookedV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
                     learnZone(e.event().applicantId(), e.event().slot());
                     queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-booked", slot(e.event().slot()), null,
                             e.event().slot().timeZone());
                     reminders.plan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
                 })
                 .on(AppointmentRescheduledV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
                     learnZone(e.event().applicantId(), e.event().slot());
                     queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-rescheduled", slot(e.event().slot()),
                             null, e.event().slot().timeZone());
                     reminders.plan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
                 })
                 .on(AppointmentCancelledV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
                     reminders.cancel(e.event().appointmentId());
                     if (!"withdrawn".equals(e.event().reason())) {
                         queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-cancelled", Map.of(), null, null);
                     }
                 })
-                .on(DocumentRejectedV1.class, e -> queue.enqueue(e.metadata().id(), e.event().applicantId(), "document-rejected",
-                        Map.of("document", new MessageQueue.Document(e.event().documentType())), null, null))
+                .on(DocumentRejectedV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
+                    queue.enqueue(e.metadata().id(), e.event().applicantId(), "document-rejected",
+                            Map.of("document", new MessageQueue.Document(e.event().documentType())), null, null);
+                })
                 .on(VisitCompletedV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
                     reminders.cancel(e.event().appointmentId());
                     queue.enqueue(e.metadata().id(), e.event().applicantId(), "visit-completed",
                             Map.of("receipt", e.event().receiptNumber()), null, null);
@@ -80,6 +91,13 @@ public class TriggerListener {
 
     private static Map<String, Object> slot(AppointmentSlot slot) {
         return Map.of("date", slot.localDate(), "time", slot.localTime(), "site", slot.siteName(), "address", slot.siteAddress());
+    }
+
+    private static void requireContactPoint(UUID applicantId) {
+        Contact contact = Contact.findById(applicantId);
+        if (contact == null || !contact.contactPointKnown) {
+            throw new ArrivedEarly("the applicant's contact point");
+        }
     }
 
     private static void learnZone(UUID applicantId, AppointmentSlot slot) {

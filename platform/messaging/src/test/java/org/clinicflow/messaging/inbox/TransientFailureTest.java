@@ -27,6 +27,7 @@ class TransientFailureTest {
         assertTrue(TransientFailure.causedBy(new RuntimeException(new jakarta.persistence.OptimisticLockException("stale"))));
         assertTrue(TransientFailure.causedBy(new RuntimeException(new SQLException("could not serialize access", "40001"))));
         assertTrue(TransientFailure.causedBy(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
+        assertTrue(TransientFailure.causedBy(new ArrivedEarly("the applicant's contact point")));
     }
 
     @Test
