@@ -139,9 +139,10 @@ public final class ChaosRun {
             if (work == 0) {
                 failures.add("the second notification-service instance got no work: the group did not share partitions");
             }
+            Map<String, Integer> partitions = Faults.partitionsPerChannel(stack, "notification-service");
             stopKilled("notification-service-2");
             try {
-                long seconds = Faults.awaitSoleMember(stack, "notification-service");
+                long seconds = Faults.awaitSoleMember(stack, "notification-service", partitions);
                 say("the survivor took over every partition %d s after the kill: %s", seconds,
                         Faults.assignment(stack, "notification-service"));
             } catch (Exception e) {

@@ -83,20 +83,29 @@ final class Faults {
     }
 
     /**
-     * Waits until one member holds every partition of each channel (the broker notices a killed
-     * member when its session times out); answers the seconds it took.
+     * Waits until one member holds, for each channel, as many partitions as all members held
+     * before ({@code partitions}); the broker notices a killed member when its session times out,
+     * and a rebalance may hand partitions over in steps. Answers the seconds it took.
      */
-    static long awaitSoleMember(LocalStack stack, String group) throws Exception {
+    static long awaitSoleMember(LocalStack stack, String group, Map<String, Integer> partitions) throws Exception {
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, List<Integer>> assignment = assignment(stack, group);
-            if (!assignment.isEmpty() && assignment.values().stream().allMatch(l -> l.size() == 1 && l.get(0) > 0)) {
+            if (assignment.keySet().equals(partitions.keySet()) && partitions.entrySet().stream()
+                    .allMatch(p -> assignment.get(p.getKey()).equals(List.of(p.getValue())))) {
                 return Duration.ofNanos(System.nanoTime() - start).toSeconds();
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(group + " still has more than one member: " + assignment(stack, group));
+        throw new IllegalStateException(group + " is not down to one member holding " + partitions + ": " + assignment(stack, group));
+    }
+
+    /** Each channel's partitions, summed over its members. */
+    static Map<String, Integer> partitionsPerChannel(LocalStack stack, String group) {
+        Map<String, Integer> totals = new TreeMap<>();
+        assignment(stack, group).forEach((channel, members) -> totals.put(channel, members.stream().mapToInt(Integer::intValue).sum()));
+        return totals;
     }
 
     /** Each channel's consumer (client id) to the partitions each of its members holds, e.g. {@code [3, 3]}. */
