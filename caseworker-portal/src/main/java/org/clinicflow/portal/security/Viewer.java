@@ -32,10 +32,6 @@ public class Viewer {
         return idToken.getClaim("site");
     }
 
-    public boolean caseworker() {
-        return identity.hasRole("caseworker") || supervisor();
-    }
-
     public boolean supervisor() {
         return identity.hasRole("supervisor");
     }
