@@ -27,8 +27,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/register")
 public class RegisterPage {
 
-    static final List<String> FIELDS = List.of("givenName", "familyName", "dateOfBirth", "countryOfCitizenship", "preferredLanguage",
-            "phone", "siteId", "category", "aNumber", "asylumFiledOn", "paroleEndDate", "paroleProgram", "tpsCountry", "householdId");
+    /** Every field the form sends: the text fields the template lists (Choices) and its three selects. */
+    static final List<String> FIELDS = java.util.stream.Stream.of(Choices.personFields,
+            List.of("preferredLanguage", "siteId", "category"), Choices.eligibilityFields).flatMap(List::stream).toList();
     private static final List<String> ELIGIBILITY_FIELDS = List.of("category", "asylumFiledOn", "paroleEndDate", "paroleProgram",
             "tpsCountry");
 
