@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineProvenTest {
 
     private static final LocalStack STACK = SurgeBench.benchStack(Path.of(System.getProperty("clinic.root", "..")),
-            "system-tests/target/clinic-chaos", 32000);
+            "system-tests/target/clinic-chaos", 14000);
 
     @BeforeAll
     static void freshStack() throws Exception {

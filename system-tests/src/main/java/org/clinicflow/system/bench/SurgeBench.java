@@ -75,8 +75,8 @@ public final class SurgeBench {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("clinic.root", ".")).toAbsolutePath().normalize();
         Options options = Options.parse(args, root);
-        LocalStack stack = benchStack(root, ".clinic-bench", 30000);
-        System.out.println("==> a fresh stack for the benchmark (" + stack.home() + ", ports +30000)");
+        LocalStack stack = benchStack(root, ".clinic-bench", 12000);
+        System.out.println("==> a fresh stack for the benchmark (" + stack.home() + ", ports +12000)");
         stack.require("reset");
         stack.require("up", "-d");
         try {

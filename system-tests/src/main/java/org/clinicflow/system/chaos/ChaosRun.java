@@ -59,8 +59,8 @@ public final class ChaosRun {
             }
         }
         Path root = Path.of(System.getProperty("clinic.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = SurgeBench.benchStack(root, ".clinic-chaos", 32000);
-        System.out.println("==> a fresh stack for fault injection (" + stack.home() + ", ports +32000)");
+        LocalStack stack = SurgeBench.benchStack(root, ".clinic-chaos", 14000);
+        System.out.println("==> a fresh stack for fault injection (" + stack.home() + ", ports +14000)");
         stack.require("reset");
         stack.require("up", "-d");
         Verdict verdict;
