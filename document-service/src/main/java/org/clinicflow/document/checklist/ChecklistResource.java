@@ -23,8 +23,10 @@ import org.clinicflow.web.security.SiteScope;
 /**
  * The checklist API: {@code GET /api/applicants/{id}/checklist} and
  * {@code PUT /api/applicants/{id}/documents/{type}} (verify, reject with a reason code, mark
- * not applicable, or, for a supervisor, waive), plus {@code GET /api/checklist-templates} for
- * labels and reason codes. Caseworkers reach their own site's applicants only.
+ * not applicable, or, for a supervisor, waive), {@code PUT /api/applicants/{id}/documents} (several
+ * checks in one save, all or nothing), plus {@code GET /api/checklist-templates} for
+ * labels and reason codes. Caseworkers reach their own site's applicants only. Tested by
+ * {@code ChecklistTest} on the real database and broker.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +57,38 @@ public class ChecklistResource {
     @Path("/applicants/{id}/checklist")
     @Transactional
     public ChecklistView checklist(@PathParam("id") String id) {
+        return view(visible(id));
+    }
+
+    /** One item checked; answers with the whole checklist, readiness included. One transaction. */
+    @PUT
+    @Path("/applicants/{id}/documents/{type}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ChecklistView check(@PathParam("id") String id, @PathParam("type") String type, ChecklistService.Check check) {
+        if (check == null) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("status", "is required"))));
+        }
         Checklist checklist = visible(id);
+        service.check(checklist.applicantId, type, check, scope.actor(), scope.isSupervisor());
+        return view(checklist);
+    }
+
+    /** The papers an applicant brought, checked in one save: {@code {"checks": [{"type", "status", "reason", "note"}]}}. */
+    public record Checks(List<ChecklistService.TypedCheck> checks) {
+    }
+
+    @PUT
+    @Path("/applicants/{id}/documents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ChecklistView checkAll(@PathParam("id") String id, Checks body) {
+        Checklist checklist = visible(id);
+        service.checkAll(checklist.applicantId, body == null ? null : body.checks(), scope.actor(), scope.isSupervisor());
+        return view(checklist);
+    }
+
+    private ChecklistView view(Checklist checklist) {
         List<String> order = List.copyOf(templates.labels().keySet());
         List<ItemView> items = ChecklistService.items(checklist.applicantId).stream()
                 .sorted(Comparator.comparing((ChecklistItem i) -> !i.required).thenComparing(i -> order.indexOf(i.type)))
@@ -66,27 +99,10 @@ public class ChecklistResource {
                 checklist.siteId, checklist.templateVersion, items);
     }
 
-    @PUT
-    @Path("/applicants/{id}/documents/{type}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ChecklistView check(@PathParam("id") String id, @PathParam("type") String type, ChecklistService.Check check) {
-        if (check == null) {
-            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("status", "is required"))));
-        }
-        Checklist checklist = visibleInTransaction(id);
-        service.check(checklist.applicantId, type, check, scope.actor(), scope.isSupervisor());
-        return checklist(id);
-    }
-
     @GET
     @Path("/checklist-templates")
     public Map<String, Object> templates() {
         return Map.of("labels", templates.labels(), "reasonCodes", templates.reasonCodes().stream().sorted().toList());
-    }
-
-    @Transactional
-    Checklist visibleInTransaction(String id) {
-        return visible(id);
     }
 
     private Checklist visible(String id) {

@@ -6,9 +6,13 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -93,64 +97,134 @@ public class ChecklistService {
     public record Check(ItemStatus status, String reason, String note) {
     }
 
+    /** One item's check within a checklist saved at once. */
+    public record TypedCheck(String type, ItemStatus status, String reason, String note) {
+
+        Check check() {
+            return new Check(status, reason, note);
+        }
+    }
+
     @Transactional
     public void check(UUID applicantId, String type, Check check, String actor, boolean supervisor) {
         Checklist checklist = Checklist.findById(applicantId);
-        ChecklistItem item = ChecklistItem.findById(new ChecklistItem.Key(applicantId, type));
-        if (checklist == null || item == null) {
+        Map<String, ChecklistItem> items = checklist == null ? Map.of() : itemsByType(applicantId);
+        ChecklistItem item = items.get(type);
+        if (item == null) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
                     "No document " + type + " on this applicant's checklist."));
         }
-        validate(check, item, supervisor);
-        if (checklist.withdrawn) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "case-closed", "The applicant has withdrawn."));
+        List<Problem.FieldError> errors = validate(check, item, supervisor, "");
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors));
         }
+        refuseIfWithdrawn(checklist);
+        if (record(applicantId, item, check, actor)) {
+            checklist.updatedAt = Instant.now();
+            updateReadiness(checklist, items.values());
+        }
+    }
+
+    /**
+     * Several checks saved at once, the way a caseworker goes through the papers an applicant
+     * brought: all or nothing, every invalid check named by its position ({@code checks[2].reason}),
+     * and readiness judged once, after the last.
+     */
+    @Transactional
+    public void checkAll(UUID applicantId, List<TypedCheck> checks, String actor, boolean supervisor) {
+        Checklist checklist = Checklist.findById(applicantId);
+        if (checklist == null) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No checklist for this applicant."));
+        }
+        if (checks == null || checks.isEmpty()) {
+            throw invalid("checks", "must name at least one document");
+        }
+        Map<String, ChecklistItem> items = itemsByType(applicantId);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < checks.size(); i++) {
+            TypedCheck check = checks.get(i);
+            String at = "checks[" + i + "].";
+            ChecklistItem item = check == null ? null : items.get(check.type());
+            if (item == null) {
+                errors.add(new Problem.FieldError(at + "type", "is not a document on this applicant's checklist"));
+            } else if (!seen.add(check.type())) {
+                errors.add(new Problem.FieldError(at + "type", "is checked twice in one save"));
+            } else {
+                errors.addAll(validate(check.check(), item, supervisor, at));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors));
+        }
+        refuseIfWithdrawn(checklist);
+        boolean changed = false;
+        for (TypedCheck check : checks) {
+            changed |= record(applicantId, items.get(check.type()), check.check(), actor);
+        }
+        if (changed) {
+            checklist.updatedAt = Instant.now();
+            updateReadiness(checklist, items.values());
+        }
+    }
+
+    /** Records one valid check and announces it; false when it repeats the item's last check (a double click). */
+    private boolean record(UUID applicantId, ChecklistItem item, Check check, String actor) {
         String note = check.note() == null || check.note().isBlank() ? null : check.note().trim();
-        if (item.status == check.status() && Objects.equals(item.reason, check.reason()) && Objects.equals(item.note, note)) {
-            return; // the same check again (a double click): nothing new to announce
+        String reason = check.status() == ItemStatus.REJECTED ? check.reason() : null;
+        if (item.status == check.status() && Objects.equals(item.reason, reason) && Objects.equals(item.note, note)) {
+            return false;
         }
         Instant now = Instant.now();
         item.status = check.status();
-        item.reason = check.status() == ItemStatus.REJECTED ? check.reason() : null;
+        item.reason = reason;
         item.note = note;
         item.checkedBy = actor;
         item.checkedAt = now;
-        audit.record(applicantId, actor, "check", type, check.status().code() + (item.reason == null ? "" : ":" + item.reason));
+        audit.record(applicantId, actor, "check", item.type, check.status().code() + (reason == null ? "" : ":" + reason));
         switch (check.status()) {
-            case VERIFIED, WAIVED -> outbox.publish(new DocumentVerifiedV1(applicantId, type,
+            case VERIFIED, WAIVED -> outbox.publish(new DocumentVerifiedV1(applicantId, item.type,
                     check.status() == ItemStatus.WAIVED, actor, now));
-            case REJECTED -> outbox.publish(new DocumentRejectedV1(applicantId, type, item.reason, actor, now));
+            case REJECTED -> outbox.publish(new DocumentRejectedV1(applicantId, item.type, reason, actor, now));
             default -> {
             }
         }
-        checklist.updatedAt = now;
-        updateReadiness(checklist);
+        return true;
     }
 
-    private void validate(Check check, ChecklistItem item, boolean supervisor) {
+    private static void refuseIfWithdrawn(Checklist checklist) {
+        if (checklist.withdrawn) {
+            throw new ProblemException(Problem.of(Response.Status.CONFLICT, "case-closed", "The applicant has withdrawn."));
+        }
+    }
+
+    /** What is wrong with one check, its fields named after {@code at}; a waiver by a caseworker is refused outright. */
+    private List<Problem.FieldError> validate(Check check, ChecklistItem item, boolean supervisor, String at) {
+        List<Problem.FieldError> errors = new ArrayList<>();
         if (check.status() == null) {
-            throw invalid("status", "is required: verified, rejected, waived, not_applicable or pending");
+            errors.add(new Problem.FieldError(at + "status", "is required: verified, rejected, waived, not_applicable or pending"));
+            return errors;
         }
         if (check.status() == ItemStatus.REJECTED && (check.reason() == null || !templates.reasonCodes().contains(check.reason()))) {
-            throw invalid("reason", "is required for a rejection: one of "
-                    + templates.reasonCodes().stream().sorted().collect(Collectors.joining(", ")));
+            errors.add(new Problem.FieldError(at + "reason", "is required for a rejection: one of "
+                    + templates.reasonCodes().stream().sorted().collect(Collectors.joining(", "))));
         }
         if (check.status() == ItemStatus.WAIVED && !supervisor) {
             throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "supervisor-only", "Only a supervisor can waive a document."));
         }
         if (check.status() == ItemStatus.NOT_APPLICABLE && !item.mayBeNotApplicable) {
-            throw invalid("status", "this document cannot be marked not applicable");
+            errors.add(new Problem.FieldError(at + "status", "this document cannot be marked not applicable"));
         }
         if (check.note() != null && check.note().length() > 500) {
-            throw invalid("note", "must be at most 500 characters");
+            errors.add(new Problem.FieldError(at + "note", "must be at most 500 characters"));
         }
+        return errors;
     }
 
     /** Brings the items in line with the template, keeping every check already made. */
     private void plan(Checklist checklist, ChecklistTemplates.Template template) {
         List<ChecklistTemplates.PlannedItem> planned = templates.plan(template, checklist.priorEad, checklist.feeWaiverClaimed);
-        Map<String, ChecklistItem> existing = items(checklist.applicantId).stream()
-                .collect(Collectors.toMap(i -> i.type, Function.identity()));
+        Map<String, ChecklistItem> existing = itemsByType(checklist.applicantId);
         existing.values().forEach(item -> item.required = false);
         for (ChecklistTemplates.PlannedItem p : planned) {
             ChecklistItem item = existing.get(p.type());
@@ -160,6 +234,7 @@ public class ChecklistService {
                 item.type = p.type();
                 item.status = ItemStatus.PENDING;
                 item.persist();
+                existing.put(p.type(), item);
             }
             item.required = p.required();
             item.mayBeNotApplicable = p.mayBeNotApplicable();
@@ -167,11 +242,12 @@ public class ChecklistService {
         checklist.templateVersion = template.version();
         outbox.publish(new ChecklistOpenedV1(checklist.applicantId, checklist.category, template.version(),
                 planned.stream().map(ChecklistTemplates.PlannedItem::type).toList(), Instant.now()));
-        updateReadiness(checklist);
+        updateReadiness(checklist, existing.values());
     }
 
-    private void updateReadiness(Checklist checklist) {
-        boolean ready = items(checklist.applicantId).stream().filter(i -> i.required).allMatch(i -> i.status.settles());
+    /** Judges readiness over the checklist's items, all of them already in hand (new ones included). */
+    private void updateReadiness(Checklist checklist, java.util.Collection<ChecklistItem> items) {
+        boolean ready = items.stream().filter(i -> i.required).allMatch(i -> i.status.settles());
         if (ready && !checklist.ready && !checklist.withdrawn) {
             outbox.publish(new DocumentsReadyV1(checklist.applicantId, checklist.householdId, checklist.siteId,
                     checklist.preferredLanguage, Instant.now()));
@@ -181,6 +257,10 @@ public class ChecklistService {
 
     public static List<ChecklistItem> items(UUID applicantId) {
         return ChecklistItem.list("applicantId", applicantId);
+    }
+
+    private static Map<String, ChecklistItem> itemsByType(UUID applicantId) {
+        return items(applicantId).stream().collect(Collectors.toMap(i -> i.type, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
     private static ProblemException invalid(String field, String message) {

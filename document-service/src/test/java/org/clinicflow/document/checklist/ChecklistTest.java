@@ -97,6 +97,37 @@ class ChecklistTest {
     }
 
     @Test
+    void aWholeChecklistSavedAtOnceIsAllOrNothing() throws Exception {
+        UUID id = register(Map.of("category", "c8", "priorEad", false, "feeWaiverClaimed", false));
+        awaitChecklist(id);
+        checkAll(id, List.of(
+                Map.of("type", "photos", "status", "rejected"),
+                Map.of("type", "birth-certificate", "status", "verified"),
+                Map.of("type", "g28", "status", "verified"),
+                Map.of("type", "g28", "status", "not_applicable"),
+                Map.of("type", "photo-id", "status", "not_applicable"))).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("checks[0].reason", "checks[1].type", "checks[3].type", "checks[4].status"));
+        checklist(id).body("items.status", not(hasItem("verified")));
+        checkAll(id, List.of()).statusCode(400).body("errors.field", contains("checks"));
+        checkAll(id, List.of(Map.of("type", "photos", "status", "waived"))).statusCode(403);
+
+        checkAll(id, List.of(
+                Map.of("type", "travel-document", "status", "verified"),
+                Map.of("type", "i589-receipt", "status", "verified"),
+                Map.of("type", "photo-id", "status", "verified"),
+                Map.of("type", "photos", "status", "verified", "note", "Both taken today"),
+                Map.of("type", "translations", "status", "not_applicable"),
+                Map.of("type", "g28", "status", "not_applicable"))).statusCode(200)
+                .body("ready", equalTo(true))
+                .body("items.find { it.type == 'photos' }.note", equalTo("Both taken today"))
+                .body("items.findAll { it.required }.status", not(hasItem("pending")));
+        lastOf(id, "clinic.documents.documents-ready.v1");
+        assertEquals(4, count(id, "clinic.documents.document-verified.v1"), "one announcement per verified document");
+        assertEquals(1, count(id, "clinic.documents.documents-ready.v1"), "readiness announced once, after the last check");
+    }
+
+    @Test
     void badChecksAreRefusedWithAReason() throws Exception {
         UUID id = register(Map.of("category", "c11", "priorEad", false, "feeWaiverClaimed", false));
         awaitChecklist(id);
@@ -188,6 +219,11 @@ class ChecklistTest {
     private static io.restassured.response.ValidatableResponse check(String token, UUID id, String type, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when()
                 .put("/api/applicants/" + id + "/documents/" + type).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse checkAll(UUID id, List<Map<String, ?>> checks) {
+        return given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON).body(Map.of("checks", checks)).when()
+                .put("/api/applicants/" + id + "/documents").then();
     }
 
     private static ConsumerRecord<String, byte[]> lastOf(UUID id, String type) {
