@@ -59,7 +59,7 @@ public class CaseProgress {
                 .on(ChecklistOpenedV1.class, e -> progress(e, null, "Checklist opened: " + e.event().requiredItems().size()
                         + " items (" + e.event().templateVersion() + ")", a -> moveIf(a, BEFORE_READY, Stage.DOCUMENTS_PENDING)))
                 .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
-                        + e.event().documentType(), a -> { }))
+                        + e.event().documentType(), null))
                 .on(DocumentRejectedV1.class, e -> progress(e, e.event().checkedBy(), "Rejected: " + e.event().documentType()
                         + " (" + e.event().reasonCode() + ")", a -> {
                             a.documentsReady = false;
@@ -75,8 +75,8 @@ public class CaseProgress {
                         a -> moveIf(a, EnumSet.of(Stage.READY_TO_BOOK, Stage.NO_SHOW), Stage.BOOKED)))
                 .on(AppointmentCancelledV1.class, e -> progress(e, null, "Appointment cancelled (" + e.event().reason() + ")",
                         a -> moveIf(a, EnumSet.of(Stage.BOOKED), a.documentsReady ? Stage.READY_TO_BOOK : Stage.DOCUMENTS_PENDING)))
-                .on(AppointmentConfirmedV1.class, e -> progress(e, null, "Appointment confirmed", a -> { }))
-                .on(ApplicantWaitlistedV1.class, e -> progress(e, null, "Waitlisted at " + e.event().siteId(), a -> { }))
+                .on(AppointmentConfirmedV1.class, e -> progress(e, null, "Appointment confirmed", null))
+                .on(ApplicantWaitlistedV1.class, e -> progress(e, null, "Waitlisted at " + e.event().siteId(), null))
                 .on(ApplicantCheckedInV1.class, e -> progress(e, null, "Checked in at " + e.event().siteId(),
                         a -> moveIf(a, BEFORE_VISIT, Stage.CHECKED_IN)))
                 .on(VisitCompletedV1.class, e -> progress(e, null, "Filed, receipt " + e.event().receiptNumber(), a -> {
@@ -85,12 +85,12 @@ public class CaseProgress {
                 }))
                 .on(NoShowRecordedV1.class, e -> progress(e, null, "Did not come to the appointment",
                         a -> moveIf(a, EnumSet.of(Stage.BOOKED), Stage.NO_SHOW)))
-                .on(MessageSentV1.class, e -> progress(e, null, "SMS sent: " + e.event().templateKey(), a -> { }))
-                .on(MessageDeliveredV1.class, e -> progress(e, null, "SMS delivered", a -> { }))
-                .on(MessageFailedV1.class, e -> progress(e, null, "SMS failed (" + e.event().errorCode() + ")", a -> { }))
-                .on(ApplicantOptedOutV1.class, e -> progress(e, null, "Opted out of SMS", a -> { }))
-                .on(ApplicantOptedInV1.class, e -> progress(e, null, "Opted back in to SMS", a -> { }))
-                .on(ApplicantRepliedV1.class, e -> progress(e, null, "Replied by SMS: " + e.event().intent(), a -> { }))
+                .on(MessageSentV1.class, e -> progress(e, null, "SMS sent: " + e.event().templateKey(), null))
+                .on(MessageDeliveredV1.class, e -> progress(e, null, "SMS delivered", null))
+                .on(MessageFailedV1.class, e -> progress(e, null, "SMS failed (" + e.event().errorCode() + ")", null))
+                .on(ApplicantOptedOutV1.class, e -> progress(e, null, "Opted out of SMS", null))
+                .on(ApplicantOptedInV1.class, e -> progress(e, null, "Opted back in to SMS", null))
+                .on(ApplicantRepliedV1.class, e -> progress(e, null, "Replied by SMS: " + e.event().intent(), null))
                 .build();
     }
 
@@ -112,14 +112,28 @@ public class CaseProgress {
         inbox.process(record, CONSUMER, handlers);
     }
 
+    /**
+     * Puts the event on the timeline and, when {@code move} is given, lets it move the case. The
+     * case record is touched only when something on it changed: an SMS receipt must not bump the
+     * version a caseworker's edit is checked against, nor cost an update.
+     */
     private <T extends ClinicEvent> void progress(InboundEvent<T> inbound, String actor, String summary,
             java.util.function.Consumer<Applicant> move) {
         UUID id = inbound.event().applicantId();
         timeline.append(inbound.metadata(), id, actor, summary);
+        if (move == null) {
+            return;
+        }
         Applicant applicant = Applicant.findById(id);
         if (applicant != null) {
+            String stageBefore = applicant.stageCode;
+            boolean readyBefore = applicant.documentsReady;
+            String receiptBefore = applicant.receiptNumber;
             move.accept(applicant);
-            applicant.updatedAt = java.time.Instant.now();
+            if (!java.util.Objects.equals(stageBefore, applicant.stageCode) || readyBefore != applicant.documentsReady
+                    || !java.util.Objects.equals(receiptBefore, applicant.receiptNumber)) {
+                applicant.updatedAt = java.time.Instant.now();
+            }
         }
     }
 

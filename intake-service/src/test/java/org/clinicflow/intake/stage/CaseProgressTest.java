@@ -53,10 +53,14 @@ class CaseProgressTest {
         awaitStage(location, "checked_in");
         send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.visit-completed.v1", id);
         awaitStage(location, "filed");
-        // Filed is final: a late no-show does not move it.
+        // Filed is final: a late no-show does not move it, and neither it nor an SMS receipt touches
+        // the case record (a caseworker's edit checked against its version is not refused for them).
+        Object version = given().auth().oauth2(TestTokens.caseworker()).get(location).then().extract().path("version");
         send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.no-show-recorded.v1", id);
         send(EventCatalog.MESSAGES.name(), "clinic.notification.message-sent.v1", id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).contains("clinic.notification.message-sent.v1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).containsAll(
+                List.of("clinic.scheduling.no-show-recorded.v1", "clinic.notification.message-sent.v1")));
+        given().auth().oauth2(TestTokens.caseworker()).when().get(location).then().body("version", equalTo(version));
 
         given().auth().oauth2(TestTokens.caseworker()).when().get(location).then()
                 .body("stage", equalTo("filed")).body("receiptNumber", equalTo("IOE0912345678"));
