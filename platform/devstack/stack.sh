@@ -272,9 +272,15 @@ start_kafka() {
 
 start_keycloak() {
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  # The portal's redirect URIs follow its port (imported on the realm's first start).
-  sed -e "s#:8080/#:$PORTAL_PORT/#g" "$DEVSTACK/src/main/resources/keycloak/clinic-realm.json" \
-    >"$KEYCLOAK_HOME/data/import/clinic-realm.json"
+  # The portal's redirect URIs follow its port. Keycloak imports a realm only on its first start,
+  # so when the realm to import changed (another portal port, a newer realm file) the local
+  # realm is dropped and imported afresh; otherwise sign-in would fail with invalid_redirect_uri.
+  local realm="$KEYCLOAK_HOME/data/import/clinic-realm.json" imported="$KEYCLOAK_HOME/data/h2/clinic-realm.imported.json"
+  sed -e "s#:8080/#:$PORTAL_PORT/#g" "$DEVSTACK/src/main/resources/keycloak/clinic-realm.json" >"$realm"
+  if [ -d "$KEYCLOAK_HOME/data/h2" ] && ! cmp -s "$realm" "$imported"; then
+    step "the clinic realm changed (portal port $PORTAL_PORT or realm file): importing it afresh"
+    rm -rf "$KEYCLOAK_HOME/data/h2"
+  fi
   step "starting Keycloak on 127.0.0.1:$KEYCLOAK_PORT (Java: $KEYCLOAK_JAVA_HOME; the first start takes about a minute)"
   start_process keycloak env JAVA_HOME="$KEYCLOAK_JAVA_HOME" PATH="$KEYCLOAK_JAVA_HOME/bin:$PATH" \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
@@ -282,6 +288,7 @@ start_keycloak() {
     "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm
   wait_for 240 keycloak http_ok "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/.well-known/openid-configuration" \
     || { fail "Keycloak did not start" "$LOGS/keycloak.log"; return 1; }
+  cp "$realm" "$imported"
 }
 
 # Settings only one service gets: secrets stay with the service that needs them.
