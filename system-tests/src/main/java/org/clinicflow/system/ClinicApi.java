@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,19 +87,18 @@ public final class ClinicApi {
         return post("intake-service", "/api/applicants", "supervisor", body);
     }
 
-    /** Checks every required document as a caseworker would: verified, or not applicable where it may be. */
+    /** Checks every required document as a caseworker would, in one save: verified, or not applicable where it may be. */
     public boolean verifyAll(UUID applicant, JsonNode checklist) {
+        List<Map<String, String>> checks = new ArrayList<>();
         for (JsonNode item : checklist.path("items")) {
             if (item.path("required").asBoolean() && !"verified".equals(item.path("status").asText())) {
                 String status = item.path("mayBeNotApplicable").asBoolean() ? "not_applicable" : "verified";
-                Answer answer = put("document-service", "/api/applicants/" + applicant + "/documents/" + item.path("type").asText(),
-                        "supervisor", Map.of("status", status));
-                if (!answer.ok()) {
-                    return false;
-                }
+                checks.add(Map.of("type", item.path("type").asText(), "status", status));
             }
         }
-        return true;
+        // The papers the applicant brought, checked in one save as the portal's case page does.
+        return checks.isEmpty() || put("document-service", "/api/applicants/" + applicant + "/documents", "supervisor",
+                Map.of("checks", checks)).ok();
     }
 
     /**

@@ -183,19 +183,27 @@ class PortalBrowserTest {
 
     // ---- helpers ------------------------------------------------------------------------------
 
+    /** One document by its own button, then the rest the way a caseworker goes through the papers: chosen per row, one save. */
     private void verifyEveryRequiredDocument(String caseUrl) {
-        while (true) {
-            browser.get(caseUrl);
-            WebElement next = browser.findElements(By.cssSelector("[data-testid=doc-row][data-required=true]")).stream()
-                    .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getText().matches("verified|not_applicable"))
-                    .findFirst().orElse(null);
-            if (next == null) {
-                return;
-            }
-            String button = "true".equals(next.getAttribute("data-waivable")) ? "waive" : "verify";
-            next.findElement(By.cssSelector("[data-testid=" + button + "]")).click();
-            await("the check saved", b -> b.getCurrentUrl().contains("note="));
+        browser.get(caseUrl);
+        WebElement first = pendingRequiredRows().get(0);
+        first.findElement(By.cssSelector("[data-testid=" + ("true".equals(first.getAttribute("data-waivable")) ? "waive" : "verify") + "]"))
+                .click();
+        await("the single check saved", b -> b.getCurrentUrl().contains("note=done"));
+        List<WebElement> rest = pendingRequiredRows();
+        assertFalse(rest.isEmpty(), "more documents left to check");
+        for (WebElement row : rest) {
+            String choice = "true".equals(row.getAttribute("data-waivable")) ? "not_applicable" : "verified";
+            new Select(row.findElement(By.cssSelector("[data-testid=check-as]"))).selectByValue(choice);
         }
+        click(By.cssSelector("[data-testid=save-checks]"));
+        await("the checks saved", b -> b.getCurrentUrl().contains("note=done") && pendingRequiredRows().isEmpty());
+    }
+
+    private List<WebElement> pendingRequiredRows() {
+        return browser.findElements(By.cssSelector("[data-testid=doc-row][data-required=true]")).stream()
+                .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getText().matches("verified|not_applicable"))
+                .toList();
     }
 
     private void signIn(String user) {

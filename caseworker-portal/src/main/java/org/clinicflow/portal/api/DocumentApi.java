@@ -24,4 +24,10 @@ public interface DocumentApi {
     @Path("/documents/{type}")
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> check(@PathParam("id") String id, @PathParam("type") String type, Map<String, Object> check);
+
+    /** Several checks in one save: {@code {"checks": [{"type", "status"}]}}. */
+    @PUT
+    @Path("/documents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> checkAll(@PathParam("id") String id, Map<String, Object> checks);
 }

@@ -214,6 +214,18 @@ public interface Messages {
     @Message("Reason")
     String reason();
 
+    @Message("Check as")
+    String check_as();
+
+    @Message("No change")
+    String unchanged();
+
+    @Message("Save checks")
+    String save_checks();
+
+    @Message("Choose a status for at least one document.")
+    String nothing_chosen();
+
     @Message("Appointment")
     String appointment();
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @Path("/applicants/{id}")
 public class CasePage {
+
+    /** The case page's checklist form names each row's choice {@code status.<document type>}. */
+    static final String STATUS_FIELD = "status.";
 
     /** document-service's reason codes (templates.json); an unknown one is refused there with a field error. */
     static final List<String> REJECTION_REASONS = List.of("expired", "illegible", "name-mismatch", "missing-page", "not-original", "not-identical", "wrong-document",
@@ -70,6 +74,25 @@ public class CasePage {
             check.put("reason", form.getFirst("reason"));
         }
         Pages.Outcome<Map<String, Object>> done = pages.call(() -> documents.check(id, type, check));
+        return Pages.back("/applicants/" + id, done.ok() ? "done" : done.message());
+    }
+
+    /** The checklist's status choices ({@code status.<type>} fields), saved at once; rows left unchanged are not sent. */
+    @POST
+    @Path("/documents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response checkAll(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        List<Map<String, Object>> checks = new ArrayList<>();
+        form.forEach((field, values) -> {
+            String status = values.isEmpty() ? null : values.get(0);
+            if (field.startsWith(STATUS_FIELD) && status != null && !status.isBlank()) {
+                checks.add(Map.of("type", field.substring(STATUS_FIELD.length()), "status", status));
+            }
+        });
+        if (checks.isEmpty()) {
+            return Pages.back("/applicants/" + id, "nothing-chosen");
+        }
+        Pages.Outcome<Map<String, Object>> done = pages.call(() -> documents.checkAll(id, Map.of("checks", checks)));
         return Pages.back("/applicants/" + id, done.ok() ? "done" : done.message());
     }
 
