@@ -99,6 +99,53 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aWriterThatReadTheContactBeforeAnotherCommittedCannotUndoIt() throws Exception {
+        UUID applicant = applicant(Events.phone(), "es", true);
+        String newPhone = Events.phone();
+        java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        // As the booking consumer learning the site's time zone while intake's new phone number lands.
+        java.util.concurrent.CompletableFuture<Void> stale = java.util.concurrent.CompletableFuture.runAsync(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    org.clinicflow.notification.contact.Contact c = org.clinicflow.notification.contact.Contact.findById(applicant);
+                    loaded.countDown();
+                    awaitLatch(changed);
+                    c.timeZone = "America/Denver";
+                }));
+        assertTrue(loaded.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        QuarkusTransaction.requiringNew().run(() -> {
+            org.clinicflow.notification.contact.Contact c = org.clinicflow.notification.contact.Contact.findById(applicant);
+            c.phone = newPhone;
+        });
+        changed.countDown();
+
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> stale.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(causes(refused).contains("jakarta.persistence.OptimisticLockException")
+                || causes(refused).contains("org.hibernate.StaleObjectStateException"),
+                "the stale write fails as an optimistic lock, which the inbox retries: " + causes(refused));
+        org.clinicflow.notification.contact.Contact after = QuarkusTransaction.requiringNew()
+                .call(() -> org.clinicflow.notification.contact.Contact.findById(applicant));
+        assertEquals(newPhone, after.phone, "the new phone number stays");
+    }
+
+    private static void awaitLatch(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> causes(Throwable failure) {
+        List<String> names = new java.util.ArrayList<>();
+        for (Throwable t = failure; t != null && names.size() < 20; t = t.getCause()) {
+            names.add(t.getClass().getName());
+        }
+        return names;
+    }
+
+    @Test
     void aRejectedDocumentSaysWhatToBring() throws Exception {
         String phone = Events.phone();
         UUID applicant = applicant(phone, "ht", true);

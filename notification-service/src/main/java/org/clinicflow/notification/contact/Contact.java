@@ -4,10 +4,15 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Where and how to reach an applicant: the phone from intake's contact events, language, consent, site time zone. */
+/**
+ * Where and how to reach an applicant: the phone from intake's contact events, language, consent,
+ * site time zone. Versioned: its writers run on different consumers at once, and a stale write
+ * must fail (and be retried) rather than undo another's. Tested by {@code NotificationFlowTest}.
+ */
 @Entity
 @Table(name = "contact")
 public class Contact extends PanacheEntityBase {
@@ -25,4 +30,19 @@ public class Contact extends PanacheEntityBase {
     /** Intake's contact-point event was applied: phone, consent and language are what intake holds. */
     public boolean contactPointKnown;
     public Instant updatedAt;
+    @Version
+    public long version;
+
+    /**
+     * The applicant's row, made first if there is none. Two consumers may both be first: the
+     * insert that loses waits for the winner's commit and then does nothing, instead of failing
+     * on the key.
+     */
+    public static Contact ensure(UUID applicantId, String language) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO contact (applicant_id, language, sms_consent, updated_at)
+                VALUES (?1, ?2, false, now()) ON CONFLICT (applicant_id) DO NOTHING""")
+                .setParameter(1, applicantId).setParameter(2, language == null ? "en" : language).executeUpdate();
+        return findById(applicantId);
+    }
 }

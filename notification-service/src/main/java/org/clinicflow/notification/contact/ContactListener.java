@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Keeps each applicant's contact point from intake's contact topic (the only topic with phone
  * numbers, which only this service reads); a withdrawal stops every message and reminder.
+ * Tested by {@code NotificationFlowTest} over the real broker and database.
  */
 @ApplicationScoped
 public class ContactListener {
@@ -29,20 +30,12 @@ public class ContactListener {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(ContactPointChangedV1.class, e -> {
-                    Contact c = Contact.findById(e.event().applicantId());
-                    boolean known = c != null;
-                    if (!known) {
-                        c = new Contact();
-                        c.applicantId = e.event().applicantId();
-                    }
+                    Contact c = Contact.ensure(e.event().applicantId(), e.event().preferredLanguage());
                     c.phone = e.event().phone();
                     c.language = e.event().preferredLanguage() == null ? "en" : e.event().preferredLanguage();
                     c.smsConsent = e.event().smsConsent();
                     c.contactPointKnown = true;
                     c.updatedAt = Instant.now();
-                    if (!known) {
-                        c.persist();
-                    }
                 })
                 .on(ApplicantRegisteredV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
                 .on(ApplicantUpdatedV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
@@ -58,16 +51,10 @@ public class ContactListener {
 
     /** Intake's routing facts: the site (for caseworkers' access) and language, before or after the contact point. */
     private static void site(java.util.UUID applicantId, String siteId, String language) {
-        Contact c = Contact.findById(applicantId);
-        if (c == null) {
-            c = new Contact();
-            c.applicantId = applicantId;
-            c.language = language == null ? "en" : language;
+        Contact c = Contact.ensure(applicantId, language);
+        if (!java.util.Objects.equals(c.siteId, siteId)) {
             c.siteId = siteId;
             c.updatedAt = Instant.now();
-            c.persist();
-        } else {
-            c.siteId = siteId;
         }
     }
 
