@@ -32,6 +32,11 @@ public interface IntakeApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> register(Map<String, Object> applicant);
 
+    /** The cases named by id (at most 100), one page. */
+    @GET
+    @Path("/applicants")
+    Map<String, Object> byIds(@QueryParam("id") List<String> ids, @QueryParam("size") int size);
+
     @GET
     @Path("/applicants/{id}")
     Map<String, Object> applicant(@PathParam("id") String id);

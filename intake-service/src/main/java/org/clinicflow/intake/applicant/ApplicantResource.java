@@ -114,17 +114,33 @@ public class ApplicantResource {
     @GET
     public Page search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("siteId") String siteId,
             @QueryParam("language") String language, @QueryParam("category") String category,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("25") int size) {
+            @QueryParam("id") List<String> ids, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("25") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(page < 0 ? "page" : "size",
                     page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
         }
-        ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category);
+        ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category, applicantIds(ids));
         List<Applicant> found = service.search(search, access.restrictedToSite(), page, size + 1);
         audit.record(null, access.actor(), "search", search.describe());
         boolean more = found.size() > size;
         List<ApplicantView> items = found.stream().limit(size).map(a -> ApplicantView.of(a, null)).toList();
         return new Page(items, page, size, more);
+    }
+
+    /** The {@code id} parameters as ids: at most a page of them, each a UUID, or a field error. */
+    private static List<UUID> applicantIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > MAX_PAGE_SIZE) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("id", "at most " + MAX_PAGE_SIZE + " ids at once"))));
+        }
+        try {
+            return ids.stream().map(UUID::fromString).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("id", "must be applicant ids (UUIDs)"))));
+        }
     }
 
     /** Why the applicant leaves the clinic's process. */

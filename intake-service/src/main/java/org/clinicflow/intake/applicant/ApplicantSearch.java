@@ -4,15 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.clinicflow.intake.identity.PhoneNumbers;
 
 /**
  * A search over cases: free text {@code q} read as an A-number suffix ("1234", "A-•••••1234"),
  * a phone number, or name prefixes ("mar gonz" finds María González); plus filters by stage,
- * site, language and category. Every clause uses an index.
+ * site, language and category; or the cases named by id (a day's appointment list naming its
+ * people in one call). Every clause uses an index.
  */
-public record ApplicantSearch(String q, String stage, String siteId, String language, String category) {
+public record ApplicantSearch(String q, String stage, String siteId, String language, String category, List<UUID> ids) {
 
     private static final Pattern A_NUMBER_SUFFIX = Pattern.compile("(?i)(?:a-?[•*x]*)?(\\d{4})");
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]{7,}");
@@ -22,6 +24,10 @@ public record ApplicantSearch(String q, String stage, String siteId, String lang
         filter(where, params, "siteId", "siteFilter", siteId);
         filter(where, params, "preferredLanguage", "language", language);
         filter(where, params, "category", "category", category);
+        if (ids != null && !ids.isEmpty()) {
+            where.append(" and id in :ids");
+            params.put("ids", ids);
+        }
         if (q == null || q.isBlank()) {
             return;
         }
@@ -62,7 +68,10 @@ public record ApplicantSearch(String q, String stage, String siteId, String lang
             d.append("language ");
         }
         if (category != null) {
-            d.append("category");
+            d.append("category ");
+        }
+        if (ids != null && !ids.isEmpty()) {
+            d.append("ids");
         }
         return d.toString().trim();
     }

@@ -3,6 +3,7 @@ package org.clinicflow.intake.applicant;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -177,6 +178,14 @@ class ApplicantResourceTest {
         search(Map.of("size", 1)).body("items", hasSize(1)).body("hasMore", equalTo(true));
         given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants?size=1000").then().statusCode(400)
                 .body("errors.field", hasItem("size"));
+
+        // A day's appointment list names its people in one call, by id.
+        String other = register(TestTokens.caseworker(), Registrations.valid()).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.caseworker()).queryParam("id", id, other).queryParam("size", 100)
+                .when().get("/api/applicants").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(id, other)).body("hasMore", equalTo(false));
+        given().auth().oauth2(TestTokens.caseworker()).queryParam("id", "not-an-id").when().get("/api/applicants").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
     }
 
     @Test
