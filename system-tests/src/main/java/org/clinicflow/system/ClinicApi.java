@@ -188,6 +188,11 @@ public final class ClinicApi {
         }
     }
 
+    /** The user's current access token (renewed before it expires), for drivers that send requests of their own. */
+    public String bearer(String user) {
+        return token(user);
+    }
+
     private synchronized String token(String user) {
         Long at = tokenTimes.get(user);
         if (at == null || System.nanoTime() - at > TOKEN_LIFE.toNanos()) {

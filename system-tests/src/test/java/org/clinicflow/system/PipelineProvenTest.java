@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.clinicflow.system.bench.ReadLoad;
 import org.clinicflow.system.bench.Report;
 import org.clinicflow.system.bench.SurgeBench;
 import org.clinicflow.system.chaos.ChaosRun;
@@ -48,7 +50,7 @@ class PipelineProvenTest {
 
     @Test
     void theBenchmarkReportsItsFiguresWithNothingLost(@TempDir Path results) throws Exception {
-        SurgeBench.Outcome outcome = new SurgeBench(STACK).run(new SurgeBench.Options(30, 0, 6, 300, 5, results));
+        SurgeBench.Outcome outcome = new SurgeBench(STACK).run(new SurgeBench.Options(30, 0, 6, 300, 5, results, 20, 2));
         Path report = Report.write(outcome, results);
 
         assertEquals(0, outcome.figures().lost(), "every applicant got the booking SMS");
@@ -62,5 +64,8 @@ class PipelineProvenTest {
         String markdown = Files.readString(report.resolve("report.md"));
         assertTrue(markdown.contains("pipeline / floor") && markdown.contains("| end-to-end |"), markdown);
         assertTrue(Files.size(report.resolve("timeline.png")) > 1000, "the plot was drawn");
+        assertEquals(List.of("case read", "name search"), outcome.reads().stream().map(ReadLoad.Result::what).toList());
+        assertTrue(outcome.reads().stream().allMatch(r -> r.requests() == 40 && r.failed() == 0), outcome.reads().toString());
+        assertTrue(markdown.contains("| case read | 20 |"), markdown);
     }
 }

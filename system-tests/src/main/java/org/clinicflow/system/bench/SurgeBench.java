@@ -24,13 +24,18 @@ import org.clinicflow.system.LocalStack;
  * token, the checklist awaited, every document checked by "caseworkers", the booking and its
  * SMS left to the services. It reports throughput, latency end to end and per stage, CPU and
  * memory per component, outbox and consumer lag over time, and lost / duplicated SMS, as JSON,
- * Markdown and a plot under {@code results/}. Its small-N run is exercised by
+ * Markdown and a plot under {@code results/}; then it offers case reads and name searches at a
+ * fixed rate ({@link ReadLoad}). Its small-N run is exercised by
  * {@code SurgeBenchTest}; its figures are never asserted as timings.
  */
 public final class SurgeBench {
 
-    /** How to run: applicants, offered rate (0 = as fast as the workers go), workers, floor size. */
-    public record Options(int applicants, double rate, int concurrency, int floorRecords, int warmup, Path results) {
+    /**
+     * How to run: applicants, offered rate (0 = as fast as the workers go), workers, floor size,
+     * warm-up, where results go, and the reads offered afterwards (per second, for how long; 0 = none).
+     */
+    public record Options(int applicants, double rate, int concurrency, int floorRecords, int warmup, Path results,
+            double readRate, int readSeconds) {
         static Options parse(String[] args, Path root) {
             int applicants = 10_000;
             double rate = 0;
@@ -38,6 +43,8 @@ public final class SurgeBench {
             Integer floor = null;
             Integer warmup = null;
             Path results = root.resolve("results");
+            double readRate = 200;
+            int readSeconds = 15;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--applicants", "-n" -> applicants = Integer.parseInt(args[++i]);
@@ -46,19 +53,23 @@ public final class SurgeBench {
                     case "--floor" -> floor = Integer.parseInt(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--results" -> results = Path.of(args[++i]);
+                    case "--read-rate" -> readRate = Double.parseDouble(args[++i]);
+                    case "--read-seconds" -> readSeconds = Integer.parseInt(args[++i]);
                     case "--keep" -> { } // read by main
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--applicants N, --rate R, --concurrency C, --floor N, --warmup N, --results DIR, --keep)");
+                            + " (--applicants N, --rate R, --concurrency C, --floor N, --warmup N, --results DIR,"
+                            + " --read-rate R, --read-seconds S, --keep)");
                 }
             }
             return new Options(applicants, rate, concurrency, floor == null ? applicants : floor,
-                    warmup == null ? Math.min(500, Math.max(20, applicants / 20)) : warmup, results);
+                    warmup == null ? Math.min(500, Math.max(20, applicants / 20)) : warmup, results, readRate, readSeconds);
         }
     }
 
     /** What one run found; the report is written from it. */
     public record Outcome(Options options, Floor.Result floor, Figures figures, List<Probe.Sample> samples,
-            Map<String, Double> cpuSeconds, Map<String, Long> peakRssMb, Map<String, Long> outboxAfter, long duplicateSmsPairs) {
+            Map<String, Double> cpuSeconds, Map<String, Long> peakRssMb, Map<String, Long> outboxAfter, long duplicateSmsPairs,
+            List<ReadLoad.Result> reads) {
     }
 
     /** SMS the gateway may send per second during the run (the provider's limit is configuration; see the report). */
@@ -122,8 +133,19 @@ public final class SurgeBench {
                 Map<UUID, Instant> starts = drive(site, options.applicants(), options.rate(), options.concurrency(),
                         options.warmup(), ledger, registered);
                 Map<UUID, Ledger.Journey> journeys = ledger.journeys(starts.keySet());
-                return new Outcome(options, floor, new Figures(starts, journeys.values()), probe.samples(), probe.cpuSeconds(),
-                        probe.peakRssMb(), ledger.outboxRows(), ledger.duplicateSms());
+                Figures figures = new Figures(starts, journeys.values());
+                List<Probe.Sample> samples = probe.samples();
+                Map<String, Double> cpu = probe.cpuSeconds();
+                Map<String, Long> rss = probe.peakRssMb();
+                List<ReadLoad.Result> reads = List.of();
+                if (options.readRate() > 0 && options.readSeconds() > 0 && !starts.isEmpty()) {
+                    int cases = options.warmup() + starts.size();
+                    System.out.printf("==> reads: case reads, then name searches, %.0f per second for %d s each, over %,d cases%n",
+                            options.readRate(), options.readSeconds(), cases);
+                    reads = new ReadLoad(stack, api).measure(List.copyOf(starts.keySet()), cases, options.readRate(),
+                            options.readSeconds());
+                }
+                return new Outcome(options, floor, figures, samples, cpu, rss, ledger.outboxRows(), ledger.duplicateSms(), reads);
             }
         }
     }
