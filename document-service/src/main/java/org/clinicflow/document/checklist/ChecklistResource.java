@@ -1,6 +1,7 @@
 package org.clinicflow.document.checklist;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,7 +58,7 @@ public class ChecklistResource {
     @Path("/applicants/{id}/checklist")
     @Transactional
     public ChecklistView checklist(@PathParam("id") String id) {
-        return view(visible(id));
+        return view(visible(id, LockModeType.NONE));
     }
 
     /** One item checked; answers with the whole checklist, readiness included. One transaction. */
@@ -69,7 +70,7 @@ public class ChecklistResource {
         if (check == null) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("status", "is required"))));
         }
-        Checklist checklist = visible(id);
+        Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
         service.check(checklist.applicantId, type, check, scope.actor(), scope.isSupervisor());
         return view(checklist);
     }
@@ -83,7 +84,7 @@ public class ChecklistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public ChecklistView checkAll(@PathParam("id") String id, Checks body) {
-        Checklist checklist = visible(id);
+        Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
         service.checkAll(checklist.applicantId, body == null ? null : body.checks(), scope.actor(), scope.isSupervisor());
         return view(checklist);
     }
@@ -105,14 +106,19 @@ public class ChecklistResource {
         return Map.of("labels", templates.labels(), "reasonCodes", templates.reasonCodes().stream().sorted().toList());
     }
 
-    private Checklist visible(String id) {
+    /**
+     * The checklist if the caller may see it. Checks lock its row first: two saves for one applicant
+     * (two desks, two tabs) then run one after the other, the second reading what the first
+     * committed, so readiness is judged on every check and neither fails on the row's version.
+     */
+    private Checklist visible(String id, LockModeType lock) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw notFound(id);
         }
-        Checklist checklist = Checklist.findById(uuid);
+        Checklist checklist = Checklist.findById(uuid, lock);
         if (checklist == null || !scope.maySee(checklist.siteId)) {
             throw notFound(id);
         }

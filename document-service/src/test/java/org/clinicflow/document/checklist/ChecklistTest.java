@@ -128,6 +128,33 @@ class ChecklistTest {
     }
 
     @Test
+    void checksSavedAtTheSameTimeAllCountAndReadinessIsAnnouncedOnce() throws Exception {
+        UUID id = register(Map.of("category", "c8", "priorEad", false, "feeWaiverClaimed", false));
+        awaitChecklist(id);
+        Map<String, String> checks = Map.of("travel-document", "verified", "i589-receipt", "verified", "photo-id", "verified",
+                "photos", "verified", "translations", "not_applicable", "g28", "not_applicable");
+        java.util.concurrent.ExecutorService desks = java.util.concurrent.Executors.newFixedThreadPool(checks.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = checks.entrySet().stream()
+                    .map(c -> desks.submit(() -> {
+                        go.await();
+                        return check(TestTokens.caseworker(), id, c.getKey(), Map.of("status", c.getValue())).extract().statusCode();
+                    }))
+                    .toList();
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(30, java.util.concurrent.TimeUnit.SECONDS), "every desk's check is saved");
+            }
+        } finally {
+            desks.shutdownNow();
+        }
+        checklist(id).body("ready", equalTo(true)).body("items.findAll { it.required }.status", not(hasItem("pending")));
+        lastOf(id, "clinic.documents.documents-ready.v1");
+        assertEquals(1, count(id, "clinic.documents.documents-ready.v1"));
+    }
+
+    @Test
     void badChecksAreRefusedWithAReason() throws Exception {
         UUID id = register(Map.of("category", "c11", "priorEad", false, "feeWaiverClaimed", false));
         awaitChecklist(id);
