@@ -139,6 +139,7 @@ public final class SurgeBench {
                 Map<String, Long> rss = probe.peakRssMb();
                 List<ReadLoad.Result> reads = List.of();
                 if (options.readRate() > 0 && options.readSeconds() > 0 && !starts.isEmpty()) {
+                    awaitSettled(probe);
                     int cases = options.warmup() + starts.size();
                     System.out.printf("==> reads: case reads, then name searches, %.0f per second for %d s each, over %,d cases%n",
                             options.readRate(), options.readSeconds(), cases);
@@ -245,6 +246,23 @@ public final class SurgeBench {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
         }
+    }
+
+    /**
+     * Waits until no consumer group lags (timeline entries and SMS receipts still flow after the
+     * last booking SMS), at most five minutes, so the reads measure reads and not the backlog.
+     */
+    private static void awaitSettled(Probe probe) throws InterruptedException {
+        long start = System.nanoTime();
+        long lag = Long.MAX_VALUE;
+        while (System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+            lag = probe.consumerLag().values().stream().mapToLong(v -> Math.max(0, v)).sum();
+            if (lag == 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.printf("    the pipeline settled in %.0f s (consumer lag %,d)%n", (System.nanoTime() - start) / 1e9, lag);
     }
 
     /** Waits until {@code target} SMS were accepted, or nothing moved for two minutes. */
