@@ -71,7 +71,7 @@ public class ChecklistResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("status", "is required"))));
         }
         Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
-        service.check(checklist.applicantId, type, check, scope.actor(), scope.isSupervisor());
+        service.check(checklist, type, check, scope.actor(), scope.isSupervisor());
         return view(checklist);
     }
 
@@ -85,7 +85,7 @@ public class ChecklistResource {
     @Transactional
     public ChecklistView checkAll(@PathParam("id") String id, Checks body) {
         Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
-        service.checkAll(checklist.applicantId, body == null ? null : body.checks(), scope.actor(), scope.isSupervisor());
+        service.checkAll(checklist, body == null ? null : body.checks(), scope.actor(), scope.isSupervisor());
         return view(checklist);
     }
 

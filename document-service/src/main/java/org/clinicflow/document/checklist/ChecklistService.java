@@ -105,10 +105,11 @@ public class ChecklistService {
         }
     }
 
-    @Transactional
-    public void check(UUID applicantId, String type, Check check, String actor, boolean supervisor) {
-        Checklist checklist = Checklist.findById(applicantId);
-        Map<String, ChecklistItem> items = checklist == null ? Map.of() : itemsByType(applicantId);
+    /** One check of {@code checklist}, which the caller loaded with its row locked (see {@code ChecklistResource}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void check(Checklist checklist, String type, Check check, String actor, boolean supervisor) {
+        UUID applicantId = checklist.applicantId;
+        Map<String, ChecklistItem> items = itemsByType(applicantId);
         ChecklistItem item = items.get(type);
         if (item == null) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
@@ -128,14 +129,12 @@ public class ChecklistService {
     /**
      * Several checks saved at once, the way a caseworker goes through the papers an applicant
      * brought: all or nothing, every invalid check named by its position ({@code checks[2].reason}),
-     * and readiness judged once, after the last.
+     * and readiness judged once, after the last. The caller loaded {@code checklist} with its row
+     * locked, as for a single check.
      */
-    @Transactional
-    public void checkAll(UUID applicantId, List<TypedCheck> checks, String actor, boolean supervisor) {
-        Checklist checklist = Checklist.findById(applicantId);
-        if (checklist == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No checklist for this applicant."));
-        }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checkAll(Checklist checklist, List<TypedCheck> checks, String actor, boolean supervisor) {
+        UUID applicantId = checklist.applicantId;
         if (checks == null || checks.isEmpty()) {
             throw invalid("checks", "must name at least one document");
         }
