@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
-import org.HdrHistogram.Histogram;
+import java.util.function.Supplier;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.clinicflow.system.ClinicApi;
 import org.clinicflow.system.LocalStack;
 
@@ -48,17 +48,17 @@ public final class ReadLoad {
     public List<Result> measure(List<UUID> ids, int cases, double rate, int seconds) throws InterruptedException {
         Random random = new Random(42);
         List<Result> results = new ArrayList<>();
-        results.add(run("case read", rate, seconds, cases, i -> "/api/applicants/" + ids.get(random.nextInt(ids.size()))));
+        results.add(run("case read", rate, seconds, cases, () -> "/api/applicants/" + ids.get(random.nextInt(ids.size()))));
         // Searches as the portal's live search sends them: the start of a family name (the bench's
         // applicants are "Surge Applicant<letters>": two letters after the prefix narrow it to a page).
-        results.add(run("name search", rate, seconds, cases, i -> "/api/applicants?size=25&q="
+        results.add(run("name search", rate, seconds, cases, () -> "/api/applicants?size=25&q="
                 + URLEncoder.encode("surge applicant" + (char) ('a' + random.nextInt(6)) + (char) ('a' + random.nextInt(6)),
                         StandardCharsets.UTF_8)));
         return results;
     }
 
-    private Result run(String what, double rate, int seconds, int cases, IntFunction<String> path) throws InterruptedException {
-        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+    private Result run(String what, double rate, int seconds, int cases, Supplier<String> path) throws InterruptedException {
+        SynchronizedHistogram latency = new SynchronizedHistogram(TimeUnit.MINUTES.toMicros(1), 3);
         AtomicLong failed = new AtomicLong();
         int total = (int) (rate * seconds);
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
@@ -70,12 +70,10 @@ public final class ReadLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(i))).timeout(Duration.ofSeconds(30))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.get())).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + api.bearer("supervisor")).GET().build();
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-                synchronized (latency) {
-                    latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                }
+                latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                 if (error != null || response.statusCode() != 200) {
                     failed.incrementAndGet();
                 }

@@ -26,7 +26,7 @@ import org.clinicflow.system.LocalStack;
  * memory per component, outbox and consumer lag over time, and lost / duplicated SMS, as JSON,
  * Markdown and a plot under {@code results/}; then it offers case reads and name searches at a
  * fixed rate ({@link ReadLoad}). Its small-N run is exercised by
- * {@code SurgeBenchTest}; its figures are never asserted as timings.
+ * {@code PipelineProvenTest}; its figures are never asserted as timings.
  */
 public final class SurgeBench {
 
