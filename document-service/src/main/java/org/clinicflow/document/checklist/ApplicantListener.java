@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * routing facts current and re-plans it, withdrawn closes it. Tested by {@code ChecklistTest}.
  */
 @ApplicationScoped
-public class ApplicantListener {
+public class ApplicantListener implements EventConsumer {
 
     static final String CONSUMER = "document-service.checklists";
 
@@ -37,9 +38,19 @@ public class ApplicantListener {
                 .build();
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("applicants")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 }

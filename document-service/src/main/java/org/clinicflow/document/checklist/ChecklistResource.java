@@ -126,7 +126,7 @@ public class ChecklistResource {
     }
 
     static ProblemException notFound(String id) {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found",
-                "No checklist for applicant " + id + " that you can see (it opens when intake registers the applicant)."));
+        return new ProblemException(Problem.about(Response.Status.NOT_FOUND, "not-found", "applicantId",
+                "no checklist for applicant " + id + " that you can see (it opens when intake registers the applicant)"));
     }
 }

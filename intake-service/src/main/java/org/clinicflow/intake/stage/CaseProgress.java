@@ -28,6 +28,8 @@ import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.intake.applicant.Applicant;
 import org.clinicflow.intake.timeline.Timeline;
+import org.clinicflow.messaging.inbox.ArrivedEarly;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
 import org.clinicflow.messaging.inbox.InboxProcessor;
@@ -38,10 +40,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * goes on the case's timeline, and the ones that move it change its stage (documents pending,
  * ready to book, booked, checked in, filed, no-show). A final stage (filed, withdrawn) and a
  * hold never move on an event. Runs in the inbox transaction: a redelivered event changes
- * nothing. Tested by {@code CaseProgressTest} over the real broker.
+ * nothing; an event for an applicant intake does not know is parked for that id alone. Tested
+ * by {@code CaseProgressTest} and {@code OrphanEventsTest} over the real broker.
  */
 @ApplicationScoped
-public class CaseProgress {
+public class CaseProgress implements EventConsumer {
 
     static final String CONSUMER = "intake-service.case-progress";
     private static final Set<Stage> BEFORE_READY = EnumSet.of(Stage.REGISTERED, Stage.DOCUMENTS_PENDING);
@@ -94,22 +97,32 @@ public class CaseProgress {
                 .build();
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     @Incoming("appointments")
     @Blocking
     public void appointments(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     @Incoming("messages")
     @Blocking
     public void messages(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     /**
@@ -120,12 +133,14 @@ public class CaseProgress {
     private <T extends ClinicEvent> void progress(InboundEvent<T> inbound, String actor, String summary,
             java.util.function.Consumer<Applicant> move) {
         UUID id = inbound.event().applicantId();
-        timeline.append(inbound.metadata(), id, actor, summary);
-        if (move == null) {
-            return;
-        }
         Applicant applicant = Applicant.findById(id);
-        if (applicant != null) {
+        if (applicant == null) {
+            // Intake registers every applicant before any other service hears of them: an event
+            // for an unknown id waits (parked, for that id only) and is dead-lettered if it stays unknown.
+            throw new ArrivedEarly("the applicant's registration");
+        }
+        timeline.append(inbound.metadata(), id, actor, summary);
+        if (move != null) {
             String stageBefore = applicant.stageCode;
             boolean readyBefore = applicant.documentsReady;
             String receiptBefore = applicant.receiptNumber;

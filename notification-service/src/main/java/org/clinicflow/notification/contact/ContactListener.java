@@ -8,8 +8,10 @@ import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.intake.ContactPointChangedV1;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.Parking;
 import org.clinicflow.notification.reminder.Reminders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,14 +21,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Tested by {@code NotificationFlowTest} over the real broker and database.
  */
 @ApplicationScoped
-public class ContactListener {
+public class ContactListener implements EventConsumer {
 
     static final String CONSUMER = "notification-service.contacts";
 
     private final InboxProcessor inbox;
     private final EventHandlers handlers;
 
-    ContactListener(InboxProcessor inbox, Reminders reminders) {
+    ContactListener(InboxProcessor inbox, Reminders reminders, Parking parking) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
                 .on(ContactPointChangedV1.class, e -> {
@@ -36,6 +38,7 @@ public class ContactListener {
                     c.smsConsent = e.event().smsConsent();
                     c.contactPointKnown = true;
                     c.updatedAt = Instant.now();
+                    parking.release(e.event().applicantId()); // triggers parked for want of it may go
                 })
                 .on(ApplicantRegisteredV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
                 .on(ApplicantUpdatedV1.class, e -> site(e.event().applicantId(), e.event().siteId(), e.event().preferredLanguage()))
@@ -58,15 +61,25 @@ public class ContactListener {
         }
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("contacts")
     @Blocking
     public void contacts(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     @Incoming("applicants")
     @Blocking
     public void applicants(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 }

@@ -14,6 +14,7 @@ import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.notification.contact.Contact;
@@ -25,12 +26,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * date and time, reply options), a rejected document (what to bring), a filed application
  * (the receipt number); bookings plan the 24 h and 2 h reminders, moves replace them, the end
  * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
- * Intake publishes an applicant's contact point with the registration, so it always exists
- * before any trigger; a trigger that overtakes it (another topic, a lagging consumer) waits for
- * it ({@link ArrivedEarly}) instead of being suppressed for want of a phone.
+ * Intake publishes an applicant's contact point with the registration, so it normally exists
+ * before any trigger; a trigger that overtakes it (another topic, a lagging consumer) or whose
+ * contact point never comes is parked for that applicant alone ({@link ArrivedEarly}) instead
+ * of being suppressed for want of a phone, and is applied when the contact point arrives.
+ * Tested by {@code NotificationFlowTest} and {@code OrphanTriggersTest}.
  */
 @ApplicationScoped
-public class TriggerListener {
+public class TriggerListener implements EventConsumer {
 
     static final String CONSUMER = "notification-service.triggers";
 
@@ -77,16 +80,26 @@ public class TriggerListener {
                 .build();
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("appointments")
     @Blocking
     public void appointments(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     private static Map<String, Object> slot(AppointmentSlot slot) {

@@ -55,5 +55,27 @@ public interface MessagingConfig {
         /** Longest pause between attempts (reached while the database is unreachable). */
         @WithDefault("5s")
         Duration maxBackoff();
+
+        Parking parking();
+    }
+
+    /** Events parked for an applicant until their prerequisite arrives (see InboxProcessor). */
+    interface Parking {
+
+        /** How long an event may wait for its prerequisite before it goes to the dead-letter topic. */
+        @WithDefault("24h")
+        Duration bound();
+
+        /** When a parked event is first tried again without being released. */
+        @WithDefault("5s")
+        Duration firstRetry();
+
+        /** Longest pause between tries of a parked event (doubling from the first). */
+        @WithDefault("5m")
+        Duration maxRetry();
+
+        /** How often the redriver looks for due events when nothing wakes it. */
+        @WithDefault("1s")
+        Duration pollInterval();
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.messaging.inbox.ArrivedEarly;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
 import org.clinicflow.messaging.inbox.InboxProcessor;
@@ -21,10 +23,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * A consumer wired exactly as a service wires one, whose effect is a row in
  * {@code applied_effect}. Its site id steers failures for the retry and dead-letter tests:
  * {@code fail-twice} fails the first two attempts, {@code fail-always} every attempt,
- * {@code database-down-5} the first five as an unreachable database would.
+ * {@code database-down-5} the first five as an unreachable database would, and
+ * {@code needs-contact} waits ({@link ArrivedEarly}) until {@link FixturePrerequisites} has
+ * recorded the applicant's contact point.
  */
 @ApplicationScoped
-public class FixtureConsumer {
+public class FixtureConsumer implements EventConsumer {
 
     static final String CONSUMER = "messaging-test";
 
@@ -45,13 +49,27 @@ public class FixtureConsumer {
         return count == null ? 0 : count.get();
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("applicants")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, CONSUMER, handlers);
+        processor.process(record, this);
     }
 
     private void apply(InboundEvent<ApplicantRegisteredV1> inbound) {
+        if ("needs-contact".equals(inbound.event().siteId()) && Fixtures.count(dataSource,
+                "SELECT count(*) FROM fixture_prerequisite WHERE applicant_id = ?", inbound.event().applicantId()) == 0) {
+            throw new ArrivedEarly("the fixture's contact point");
+        }
         int attempt = attempts.computeIfAbsent(inbound.metadata().id(), id -> new AtomicInteger()).incrementAndGet();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(

@@ -34,6 +34,19 @@ final class Fixtures {
         }
     }
 
+    static String text(AgroalDataSource dataSource, String sql, Object... args) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                query.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long outboxSize(AgroalDataSource dataSource) {
         return count(dataSource, "SELECT count(*) FROM outbox_event");
     }

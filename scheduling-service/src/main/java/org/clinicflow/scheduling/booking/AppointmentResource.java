@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.clinicflow.events.scheduling.AppointmentSlot;
+import org.clinicflow.scheduling.applicant.KnownApplicants;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
@@ -27,7 +28,9 @@ import org.clinicflow.web.security.SiteScope;
 /**
  * An applicant's appointment, for caseworkers: read it, book a specific slot (201, or 409 with
  * the next free slot), reschedule, cancel, check in, complete with the USCIS receipt number,
- * record a no-show. Caseworkers act at their own site only.
+ * record a no-show. Caseworkers act at their own site only. Every write names an applicant
+ * intake registered and has not withdrawn ({@code KnownApplicants}): an unknown id is a 404, not
+ * a seat. Tested by {@code BookingTest} and {@code KnownApplicantsTest}.
  */
 @Path("/api/applicants/{id}/appointment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,10 +38,12 @@ import org.clinicflow.web.security.SiteScope;
 public class AppointmentResource {
 
     private final Bookings bookings;
+    private final KnownApplicants applicants;
     private final SiteScope scope;
 
-    AppointmentResource(Bookings bookings, SiteScope scope) {
+    AppointmentResource(Bookings bookings, KnownApplicants applicants, SiteScope scope) {
         this.bookings = bookings;
+        this.applicants = applicants;
         this.scope = scope;
     }
 
@@ -79,6 +84,7 @@ public class AppointmentResource {
             throw invalid("siteId", "is required");
         }
         scope.requireSite(request.siteId());
+        applicants.requireActionable(applicant(id), scope);
         Bookings.Attempt attempt = bookings.bookSlot(applicant(id), request.siteId(), instant("slotStart", request.slotStart()));
         if (attempt.booked() == null) {
             Problem full = Problem.of(Response.Status.CONFLICT, "slot-full", "That slot is full.");
@@ -151,8 +157,10 @@ public class AppointmentResource {
         return AppointmentView.of(a);
     }
 
+    /** A write on an applicant's appointment: the applicant must be known here, active, and of the caller's site. */
     @Transactional
     void visible(String id) {
+        applicants.requireActionable(applicant(id), scope);
         Appointment a = Appointment.activeFor(applicant(id));
         if (a != null && !scope.maySee(a.siteId)) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-appointment", "No appointment for applicant " + id));

@@ -5,32 +5,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
-import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.notification.ApplicantRepliedV1;
+import org.clinicflow.messaging.inbox.EventConsumer;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.scheduling.applicant.KnownApplicants;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The events that move bookings, through the inbox: documents ready books (or waitlists),
- * a rejected document puts the appointment on hold, an applicant's SMS reply confirms,
- * reschedules or cancels, a withdrawal frees the seat. Tested by {@code BookingTest}.
+ * The events that move bookings, through the inbox: documents ready books (or waitlists) once
+ * intake's registration is known here (until then it is parked for that applicant), a rejected
+ * document puts the appointment on hold, an applicant's SMS reply confirms, reschedules or
+ * cancels. Withdrawals come through {@code ApplicantListener}. Tested by {@code BookingTest}
+ * and {@code KnownApplicantsTest}.
  */
 @ApplicationScoped
-public class BookingListener {
+public class BookingListener implements EventConsumer {
 
     static final String CONSUMER = "scheduling-service.bookings";
 
     private final InboxProcessor inbox;
     private final EventHandlers handlers;
 
-    BookingListener(InboxProcessor inbox, Bookings bookings) {
+    BookingListener(InboxProcessor inbox, Bookings bookings, KnownApplicants applicants) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
-                .on(DocumentsReadyV1.class, e -> bookings.documentsReady(e.event().applicantId(), e.event().householdId(),
-                        e.event().siteId(), e.event().preferredLanguage()))
+                .on(DocumentsReadyV1.class, e -> {
+                    applicants.require(e.event().applicantId()); // waits for intake's registration
+                    bookings.documentsReady(e.event().applicantId(), e.event().householdId(), e.event().siteId(),
+                            e.event().preferredLanguage());
+                })
                 .on(DocumentRejectedV1.class, e -> bookings.documentRejected(e.event().applicantId()))
-                .on(ApplicantWithdrawnV1.class, e -> bookings.withdrawn(e.event().applicantId()))
                 .on(ApplicantRepliedV1.class, e -> {
                     if (Appointment.activeFor(e.event().applicantId()) == null || e.event().intent() == null) {
                         return; // a reply with nothing to act on changes nothing
@@ -46,21 +51,26 @@ public class BookingListener {
                 .build();
     }
 
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
     @Incoming("messages")
     @Blocking
     public void messages(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
+        inbox.process(record, this);
     }
 
-    @Incoming("applicants")
-    @Blocking
-    public void applicants(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, CONSUMER, handlers);
-    }
 }

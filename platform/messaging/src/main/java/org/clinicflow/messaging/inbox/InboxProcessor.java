@@ -2,11 +2,7 @@ package org.clinicflow.messaging.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
@@ -14,25 +10,28 @@ import org.clinicflow.events.cloudevents.InvalidEventException;
 import org.clinicflow.messaging.CorrelationContext;
 import org.clinicflow.messaging.MessagingConfig;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
+import org.clinicflow.messaging.tracing.InboundTracing;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one Kafka record exactly once in effect. It parses the CloudEvents headers and the
- * body into the contract's record, then, in one new transaction, records the event in the
- * {@link Inbox} and runs the handler: a duplicate is skipped, a failure rolls both back. A
- * failing handler is retried with exponential backoff, without limit while the failure is a
- * passing one (database unreachable, a concurrent writer: {@link TransientFailure}). A record that cannot be parsed, or still
- * fails for its own reasons after the last attempt, is thrown back to the connector, whose
- * {@code failure-strategy=dead-letter-queue} parks it on {@code <topic>.dlq} with the error in
- * its headers, and the consumer moves on. The connector commits offsets only for records
- * this method returned from, that is after the database commit.
- *
- * <p>A service wires a channel to it like this:
- * <pre>{@code
- * @Incoming("applicants") @Blocking
- * void consume(ConsumerRecord<String, byte[]> record) { processor.process(record, "document-service", handlers); }
- * }</pre>
- * Tested on the real broker and database by {@code InboxProcessorTest} and {@code OutboxGuaranteesTest}.
+ * Applies one Kafka record exactly once in effect, and never lets one record hold its
+ * partition. It parses the CloudEvents headers and the body into the contract's record, then,
+ * in one new transaction, records the event in the {@link Inbox} and runs the handler: a
+ * duplicate is skipped, a failure rolls both back.
+ * <ul>
+ * <li>A handler that needs something not applied yet throws {@link ArrivedEarly}: the record is
+ * parked for its applicant ({@link ParkedEvents}) and the consumer moves on; a later record of
+ * an applicant with parked events queues behind them, so that applicant's order holds.</li>
+ * <li>A passing failure (database unreachable, a concurrent writer: {@link TransientFailure}) is
+ * retried in place until it passes: consumption pauses, which is right while the database is
+ * down; the connector keeps polling, so the group does not evict the consumer.</li>
+ * <li>Any other failure gets the configured attempts (well under a second in all), then the
+ * record goes to {@code <topic>.dlq} through the connector's dead-letter strategy and is
+ * recorded in {@link DeadLetters}; a record that cannot be parsed goes there at once.</li>
+ * </ul>
+ * The connector commits offsets only for records this method returned from, that is after the
+ * database commit. Tested on the real broker and database by {@code InboxProcessorTest},
+ * {@code ParkingTest} and {@code OutboxGuaranteesTest}.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -41,83 +40,129 @@ public class InboxProcessor {
 
     /** What became of one record. */
     public enum Outcome {
-        APPLIED, DUPLICATE, IGNORED
+        APPLIED, DUPLICATE, IGNORED, PARKED
     }
 
     private final Inbox inbox;
+    private final ParkedEvents parked;
+    private final DeadLetters deadLetters;
     private final MessagingConfig config;
     private final MessagingMetrics metrics;
+    private final InboundTracing tracing;
 
-    InboxProcessor(Inbox inbox, MessagingConfig config, MessagingMetrics metrics) {
+    InboxProcessor(Inbox inbox, ParkedEvents parked, DeadLetters deadLetters, MessagingConfig config, MessagingMetrics metrics,
+            InboundTracing tracing) {
         this.inbox = inbox;
+        this.parked = parked;
+        this.deadLetters = deadLetters;
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
-    public Outcome process(ConsumerRecord<String, byte[]> record, String consumer, EventHandlers handlers) {
-        EventMetadata metadata;
-        EventHandlers.Handler<?> handler;
-        InboundEvent<?> event;
+    /** A listener's entry point: one record from its channel. */
+    public Outcome process(ConsumerRecord<String, byte[]> record, EventConsumer consumer) {
+        return process(InboundRecord.of(record), consumer.consumerName(), consumer.handlers(), true);
+    }
+
+    /**
+     * Applies a record read from Kafka or stored in the dead letters. Throws when the record is
+     * dead-lettered, so that a Kafka delivery reaches the connector's dead-letter strategy.
+     */
+    Outcome process(InboundRecord record, String consumer, EventHandlers handlers, boolean fromKafka) {
+        EventMetadata metadata = null;
         try {
-            metadata = EventMetadata.fromHeaders(headers(record));
-            handler = handlers.forType(metadata.type()).orElse(null);
+            metadata = EventMetadata.fromHeaders(record.headers());
+            EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
             if (handler == null) {
                 metrics.inbound(consumer, "ignored");
                 return Outcome.IGNORED;
             }
-            event = new InboundEvent<>(metadata, parse(record, handler));
+            InboundEvent<?> event = new InboundEvent<>(metadata, parse(record, handler));
+            EventMetadata known = metadata;
+            return tracing.around(record.headers(), consumer, metadata.type(), () -> CorrelationContext.with(
+                    known.correlationId(), () -> deliver(record, event, handler, consumer)));
         } catch (InvalidEventException e) {
             metrics.deadLettered(consumer, "invalid");
             LOG.warnf("dead-lettering an invalid record from %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+            giveUp(record, consumer, metadata, StoredRecords.describe(e), fromKafka);
             throw e;
+        } catch (HandlerFailed e) {
+            giveUp(record, consumer, metadata, StoredRecords.describe(e.getCause()), fromKafka);
+            throw e.failure();
         }
-        return CorrelationContext.with(metadata.correlationId(), () -> applyWithRetries(event, handler, consumer));
     }
 
-    private static ClinicEvent parse(ConsumerRecord<String, byte[]> record, EventHandlers.Handler<?> handler) {
-        return EventJson.read(record.value(), handler.contract().payloadType());
+    private static ClinicEvent parse(InboundRecord record, EventHandlers.Handler<?> handler) {
+        return EventJson.read(record.payload(), handler.contract().payloadType());
     }
 
-    private Outcome applyWithRetries(InboundEvent<?> event, EventHandlers.Handler<?> handler, String consumer) {
+    private Outcome deliver(InboundRecord record, InboundEvent<?> event, EventHandlers.Handler<?> handler, String consumer) {
+        String key = key(event);
         long backoff = config.inbox().initialBackoff().toMillis();
-        int attempts = config.inbox().maxAttempts();
         for (int attempt = 1;; attempt++) {
             try {
                 Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(event.metadata(), consumer)) {
-                        return Outcome.DUPLICATE;
+                    if (parked.queued(consumer, key)) {
+                        parked.park(consumer, key, event.metadata(), record, ParkedEvents.BEHIND, java.time.Duration.ZERO);
+                        return Outcome.PARKED;
                     }
-                    handler.apply(event);
-                    return Outcome.APPLIED;
+                    return applyInTransaction(event, handler, consumer);
                 });
                 metrics.inbound(consumer, outcome.name().toLowerCase());
                 return outcome;
             } catch (RuntimeException e) {
+                ArrivedEarly early = ArrivedEarly.in(e);
+                if (early != null) {
+                    QuarkusTransaction.requiringNew().run(() -> parked.park(consumer, key, event.metadata(), record,
+                            early.waitingFor(), config.inbox().parking().firstRetry()));
+                    metrics.inbound(consumer, "parked");
+                    LOG.infof("parked %s %s: waiting for %s", event.metadata().type(), event.metadata().id(), early.waitingFor());
+                    return Outcome.PARKED;
+                }
                 boolean passing = TransientFailure.causedBy(e);
-                if (!passing && attempt >= attempts) {
+                if (!passing && attempt >= config.inbox().maxAttempts()) {
                     metrics.deadLettered(consumer, "failed");
-                    LOG.errorf("dead-lettering %s %s after %d attempts: %s", event.metadata().type(),
-                            event.metadata().id(), attempt, e.toString());
-                    throw e;
+                    LOG.errorf("dead-lettering %s %s after %d attempts: %s", event.metadata().type(), event.metadata().id(),
+                            attempt, e.toString());
+                    throw new HandlerFailed(e);
                 }
                 // A passing condition holds this partition until it passes: nothing is parked, order is kept.
                 LOG.warnf("%s %s failed (attempt %d%s), retrying in %d ms: %s", event.metadata().type(), event.metadata().id(),
-                        attempt, passing ? ", passing condition" : " of " + attempts, backoff, e.toString());
+                        attempt, passing ? ", passing condition" : " of " + config.inbox().maxAttempts(), backoff, e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, config.inbox().maxBackoff().toMillis());
             }
         }
     }
 
-    private static Map<String, String> headers(ConsumerRecord<?, ?> record) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            if (header.value() != null) {
-                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-            }
+    /** Inside the caller's transaction: the inbox row, then the handler. */
+    Outcome applyInTransaction(InboundEvent<?> event, EventHandlers.Handler<?> handler, String consumer) {
+        if (!inbox.firstDelivery(event.metadata(), consumer)) {
+            return Outcome.DUPLICATE;
         }
-        return headers;
+        handler.apply(event);
+        return Outcome.APPLIED;
+    }
+
+    /** Parses a stored record for {@code handlers}; null when they do not handle its type. */
+    static InboundEvent<?> event(InboundRecord record, EventHandlers handlers) {
+        EventMetadata metadata = EventMetadata.fromHeaders(record.headers());
+        return handlers.forType(metadata.type())
+                .map(handler -> new InboundEvent<>(metadata, parse(record, handler)))
+                .orElse(null);
+    }
+
+    private void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, boolean fromKafka) {
+        if (fromKafka) {
+            // The connector puts the record on the dead-letter topic when this method throws.
+            QuarkusTransaction.requiringNew().run(() -> deadLetters.record(consumer, metadata, record, reason));
+        }
+    }
+
+    static String key(InboundEvent<?> event) {
+        return event.event().applicantId().toString();
     }
 
     private static void sleep(long millis) {
@@ -126,6 +171,18 @@ public class InboxProcessor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** A handler's own failure after the last attempt: carried out of the traced, correlated block. */
+    private static final class HandlerFailed extends RuntimeException {
+
+        HandlerFailed(RuntimeException failure) {
+            super(failure);
+        }
+
+        RuntimeException failure() {
+            return (RuntimeException) getCause();
         }
     }
 }

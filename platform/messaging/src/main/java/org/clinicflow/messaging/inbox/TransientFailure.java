@@ -10,10 +10,9 @@ import java.util.Locale;
  * Tells a passing condition from a fault of the event or the handler. Passing: the database
  * unreachable (connection refused or dropped, the server shutting down or out of connections,
  * the pool unable to hand out a connection) or a concurrent writer (an optimistic-lock
- * conflict, a serialization failure, a deadlock) or an event that came before one it needs
- * ({@link ArrivedEarly}). Such a failure says nothing about the record:
- * it is retried until it passes, so a PostgreSQL restart or two events about one applicant on
- * two topics park nothing on a dead-letter topic. Everything else is the record's problem and
+ * conflict, a serialization failure, a deadlock). Such a failure says nothing about the record:
+ * it is retried until it passes, so a PostgreSQL restart puts nothing on a dead-letter topic.
+ * (An event that came before one it needs is not passing: it is parked, see {@link ArrivedEarly}.) Everything else is the record's problem and
  * gets the configured attempts. Tested by {@code TransientFailureTest} and, on the real broker,
  * {@code InboxProcessorTest}.
  */
@@ -24,7 +23,7 @@ final class TransientFailure {
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ArrivedEarly || t instanceof ConnectException || t instanceof SQLTransientException
+            if (t instanceof ConnectException || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException || optimisticLock(t)) {
                 return true;
             }

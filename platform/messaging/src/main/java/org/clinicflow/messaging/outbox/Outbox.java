@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.catalog.EventCatalog;
@@ -29,8 +30,12 @@ public class Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, event_type, source, subject, correlation_id, occurred_at,
-                                      topic, event_key, shard, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                      topic, event_key, shard, payload, headers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+    private static final String INSERT_RAW = """
+            INSERT INTO outbox_event (event_id, event_type, source, subject, correlation_id, occurred_at,
+                                      topic, event_key, shard, payload, headers, raw)
+            VALUES (?, 'raw', ?, ?, ?, now(), ?, ?, ?, ?, ?::jsonb, true)""";
 
     private final AgroalDataSource dataSource;
     private final MessagingConfig config;
@@ -66,10 +71,44 @@ public class Outbox {
             insert.setString(8, key);
             insert.setShort(9, (short) OutboxShards.of(key));
             insert.setBytes(10, EventJson.write(event));
+            Map<String, String> trace = TraceHeaders.current();
+            insert.setString(11, trace.isEmpty() ? null : json(trace));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + contract.type() + " to the outbox", e);
         }
         return metadata;
+    }
+
+    /**
+     * Writes a record to send as it is, with exactly {@code headers}: a record forwarded to a
+     * dead-letter topic. It shares the outbox's guarantee (sent if and only if the caller commits).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRecord(String topic, String key, Map<String, String> headers, byte[] payload) {
+        UUID rowId = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_RAW)) {
+            insert.setObject(1, rowId);
+            insert.setString(2, config.source());
+            insert.setString(3, key);
+            insert.setString(4, rowId.toString());
+            insert.setString(5, topic);
+            insert.setString(6, key);
+            insert.setShort(7, (short) OutboxShards.of(key));
+            insert.setBytes(8, payload);
+            insert.setString(9, json(headers));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write a record for " + topic + " to the outbox", e);
+        }
+    }
+
+    private static String json(Map<String, String> headers) {
+        try {
+            return EventJson.mapper().writeValueAsString(headers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("headers are not serializable", e);
+        }
     }
 }

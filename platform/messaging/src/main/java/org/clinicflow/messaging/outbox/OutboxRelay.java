@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
 
@@ -41,7 +45,7 @@ public class OutboxRelay {
             SELECT array_agg(s) FROM generate_series(0, ?) AS s
             WHERE pg_try_advisory_xact_lock(?, s)""";
     private static final String LOCK_BATCH = """
-            SELECT id, event_id, event_type, source, subject, correlation_id, occurred_at, topic, event_key, payload
+            SELECT id, event_id, event_type, source, subject, correlation_id, occurred_at, topic, event_key, payload, headers, raw
             FROM outbox_event WHERE shard = ANY(?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DELETE_SENT = "DELETE FROM outbox_event WHERE id = ANY(?)";
 
@@ -135,8 +139,8 @@ public class OutboxRelay {
                             rs.getString("event_type"), rs.getString("source"),
                             rs.getTimestamp("occurred_at").toInstant(), rs.getString("subject"),
                             rs.getString("correlation_id"));
-                    rows.add(new OutboxRow(rs.getLong("id"), metadata, rs.getString("topic"), rs.getString("event_key"),
-                            rs.getBytes("payload")));
+                    rows.add(new OutboxRow(rs.getLong("id"), rs.getBoolean("raw") ? null : metadata, rs.getString("topic"),
+                            rs.getString("event_key"), rs.getBytes("payload"), extraHeaders(rs.getString("headers"))));
                 }
             }
         }
@@ -162,11 +166,27 @@ public class OutboxRelay {
         }
     }
 
-    private record OutboxRow(long id, EventMetadata metadata, String topic, String key, byte[] payload) {
+    private static Map<String, String> extraHeaders(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return EventJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new SQLException("outbox headers are not a JSON object", e);
+        }
+    }
+
+    /** A row to send: an event (metadata gives its CloudEvents headers, plus any extra) or a raw record (metadata null). */
+    private record OutboxRow(long id, EventMetadata metadata, String topic, String key, byte[] payload,
+            Map<String, String> extra) {
 
         ProducerRecord<String, byte[]> toRecord() {
             RecordHeaders headers = new RecordHeaders();
-            for (Map.Entry<String, String> header : metadata.toHeaders().entrySet()) {
+            Map<String, String> all = new LinkedHashMap<>(metadata == null ? Map.of() : metadata.toHeaders());
+            all.putAll(extra);
+            for (Map.Entry<String, String> header : all.entrySet()) {
                 headers.add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
             }
             return new ProducerRecord<>(topic, null, key, payload, headers);

@@ -1,6 +1,7 @@
 package org.clinicflow.messaging.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
@@ -27,7 +28,13 @@ class TransientFailureTest {
         assertTrue(TransientFailure.causedBy(new RuntimeException(new jakarta.persistence.OptimisticLockException("stale"))));
         assertTrue(TransientFailure.causedBy(new RuntimeException(new SQLException("could not serialize access", "40001"))));
         assertTrue(TransientFailure.causedBy(new RuntimeException(new SQLException("deadlock detected", "40P01"))));
-        assertTrue(TransientFailure.causedBy(new ArrivedEarly("the applicant's contact point")));
+    }
+
+    @Test
+    void anEarlyEventIsNotPassingItIsParked() {
+        // Retrying it in place held the whole partition for as long as the prerequisite was missing.
+        assertFalse(TransientFailure.causedBy(new ArrivedEarly("the applicant's contact point")));
+        assertNotNull(ArrivedEarly.in(new RuntimeException(new ArrivedEarly("the applicant's contact point"))));
     }
 
     @Test

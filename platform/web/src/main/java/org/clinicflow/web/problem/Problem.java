@@ -34,6 +34,12 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, List.of(), Map.of());
     }
 
+    /** A refusal about one field that is well-formed but names something not acceptable (unknown, withdrawn, elsewhere). */
+    public static Problem about(Response.Status status, String slug, String field, String message) {
+        return new Problem(URI.create(TYPE_BASE + slug), status.getReasonPhrase(), status.getStatusCode(),
+                field + ": " + message, List.of(new FieldError(field, message)), Map.of());
+    }
+
     public static Problem invalid(List<FieldError> errors) {
         return new Problem(URI.create(TYPE_BASE + "invalid-input"), "Invalid input", 400,
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -1,0 +1,59 @@
+package org.clinicflow.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.intake.ContactPointChangedV1;
+import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.Parking;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * A second consumer, wired as a service wires one: a contact point recorded in
+ * {@code fixture_prerequisite} is the prerequisite {@link FixtureConsumer}'s "needs-contact"
+ * events wait for, and applying it releases them, as notification's contact listener does.
+ */
+@ApplicationScoped
+public class FixturePrerequisites implements EventConsumer {
+
+    static final String CONSUMER = "messaging-test.prerequisites";
+
+    private final InboxProcessor processor;
+    private final EventHandlers handlers;
+
+    FixturePrerequisites(InboxProcessor processor, AgroalDataSource dataSource, Parking parking) {
+        this.processor = processor;
+        this.handlers = EventHandlers.builder().on(ContactPointChangedV1.class, e -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO fixture_prerequisite (applicant_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                insert.setObject(1, e.event().applicantId());
+                insert.executeUpdate();
+            } catch (SQLException failure) {
+                throw new IllegalStateException(failure);
+            }
+            parking.release(e.event().applicantId());
+        }).build();
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
+    @Incoming("contacts")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        processor.process(record, this);
+    }
+}

@@ -1,0 +1,58 @@
+package org.clinicflow.scheduling.applicant;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.events.intake.ApplicantUpdatedV1;
+import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.EventHandlers;
+import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.scheduling.booking.Bookings;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Intake's applicant events, through the inbox, as a consumer of their own: they are the
+ * prerequisite bookings' events wait for, so they must never queue behind them. Registered and
+ * updated keep {@link KnownApplicants} current and release what waited; withdrawn marks the
+ * applicant and frees their seat. Tested by {@code KnownApplicantsTest}.
+ */
+@ApplicationScoped
+public class ApplicantListener implements EventConsumer {
+
+    static final String CONSUMER = "scheduling-service.applicants";
+
+    private final InboxProcessor inbox;
+    private final EventHandlers handlers;
+
+    ApplicantListener(InboxProcessor inbox, KnownApplicants applicants, Bookings bookings) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder()
+                .on(ApplicantRegisteredV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
+                        e.event().householdId(), e.event().preferredLanguage()))
+                .on(ApplicantUpdatedV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
+                        e.event().householdId(), e.event().preferredLanguage()))
+                .on(ApplicantWithdrawnV1.class, e -> {
+                    applicants.withdrawn(e.event().applicantId());
+                    bookings.withdrawn(e.event().applicantId());
+                })
+                .build();
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return handlers;
+    }
+
+    @Incoming("applicants")
+    @Blocking
+    public void applicants(ConsumerRecord<String, byte[]> record) {
+        inbox.process(record, this);
+    }
+}

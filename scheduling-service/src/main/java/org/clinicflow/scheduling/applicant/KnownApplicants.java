@@ -1,0 +1,87 @@
+package org.clinicflow.scheduling.applicant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import org.clinicflow.messaging.inbox.ArrivedEarly;
+import org.clinicflow.messaging.inbox.Parking;
+import org.clinicflow.web.problem.Problem;
+import org.clinicflow.web.problem.ProblemException;
+import org.clinicflow.web.security.SiteScope;
+
+/**
+ * Scheduling's projection of intake's applicants, and the door it guards: a REST write for an
+ * applicant intake never registered is a 404, for a withdrawn one a 409, for one of another
+ * site (a caseworker's) a 403, each naming the field; an event about an applicant not known yet
+ * waits for the registration ({@link ArrivedEarly}), which releases it. Tested by
+ * {@code KnownApplicantsTest} on the real broker and database.
+ */
+@ApplicationScoped
+public class KnownApplicants {
+
+    static final String REGISTRATION = "the applicant's registration";
+
+    private final Parking parking;
+
+    KnownApplicants(Parking parking) {
+        this.parking = parking;
+    }
+
+    /** Intake registered or corrected the applicant. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announced(UUID applicantId, String siteId, UUID householdId, String language) {
+        KnownApplicant known = KnownApplicant.findById(applicantId);
+        if (known == null) {
+            known = new KnownApplicant();
+            known.applicantId = applicantId;
+            known.siteId = siteId;
+            known.persist();
+        }
+        known.siteId = siteId;
+        known.householdId = householdId;
+        known.preferredLanguage = language;
+        known.updatedAt = Instant.now();
+        parking.release(applicantId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawn(UUID applicantId) {
+        KnownApplicant known = KnownApplicant.findById(applicantId);
+        if (known != null) {
+            known.withdrawn = true;
+            known.updatedAt = Instant.now();
+        }
+    }
+
+    /** For an event's handler: the applicant, or ArrivedEarly until intake's registration is applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public KnownApplicant require(UUID applicantId) {
+        KnownApplicant known = KnownApplicant.findById(applicantId);
+        if (known == null) {
+            throw new ArrivedEarly(REGISTRATION);
+        }
+        return known;
+    }
+
+    /** For a caseworker's write: the applicant, known, not withdrawn, and at a site the caller works at. */
+    @Transactional
+    public KnownApplicant requireActionable(UUID applicantId, SiteScope scope) {
+        KnownApplicant known = KnownApplicant.findById(applicantId);
+        if (known == null) {
+            throw refused(Response.Status.NOT_FOUND, "unknown-applicant", "no applicant with this id is registered");
+        }
+        if (!scope.maySee(known.siteId)) {
+            throw refused(Response.Status.FORBIDDEN, "other-site-applicant", "is an applicant of another site");
+        }
+        if (known.withdrawn) {
+            throw refused(Response.Status.CONFLICT, "applicant-withdrawn", "has withdrawn; register them again to book");
+        }
+        return known;
+    }
+
+    private static ProblemException refused(Response.Status status, String slug, String message) {
+        return new ProblemException(Problem.about(status, slug, "applicantId", message));
+    }
+}
