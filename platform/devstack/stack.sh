@@ -568,6 +568,50 @@ stack_reset() {
   say "Local data wiped (databases, Kafka topics, Keycloak's realm, generated passwords). './clinic up' starts afresh."
 }
 
+# A token for a demo user of the local realm, from Keycloak's token endpoint.
+demo_token() {
+  curl -s -d grant_type=password -d client_id=clinic-cli -d username="$1" -d password=demo \
+    "http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+# `./clinic parked` and `./clinic dlq`: what each service's consumers parked (waiting for a
+# prerequisite) or gave up on (dead letters), through the services' admin endpoints with the
+# demo clinic-admin's token; `redrive ID --service NAME` or `redrive --all` sends them again.
+stack_messaging_admin() {
+  local kind="$1" what="$2"
+  shift 2
+  local action="list" id="" only="" all_history=false
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      redrive) action="redrive"; shift; if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then id="$1"; shift; fi ;;
+      --all) [ "$action" = redrive ] && id="" && action="redrive-all" || all_history=true; shift ;;
+      --service) only="$2"; shift 2 ;;
+      *) fail "usage: ./clinic $kind [redrive ID --service NAME | redrive --all] [--service NAME]"; return 2 ;;
+    esac
+  done
+  if [ "$action" = redrive ] && { [ -z "$id" ] || [ -z "$only" ]; }; then
+    fail "re-drive one with: ./clinic $kind redrive ID --service NAME (ids are per service), or all with: redrive --all"
+    return 2
+  fi
+  local token entry name port base
+  token="$(demo_token admin)"
+  [ -n "$token" ] || { fail "could not get a token from Keycloak for the demo admin: is the clinic running (./clinic up -d)?"; return 1; }
+  for entry in "${SERVICES[@]}"; do
+    name="${entry%%:*}"
+    port="${entry##*:}"
+    [ -z "$only" ] || [ "$only" = "$name" ] || continue
+    base="http://127.0.0.1:$port/api/admin/messaging/$what"
+    say "== $name"
+    case "$action" in
+      list) curl -s --max-time 10 -H "Authorization: Bearer $token" -H 'Accept: text/plain' "$base?all=$all_history" || say "   (not answering)" ;;
+      redrive) curl -s --max-time 60 -X POST -H "Authorization: Bearer $token" "$base/$id/redrive"; echo ;;
+      redrive-all) curl -s --max-time 300 -X POST -H "Authorization: Bearer $token" "$base/redrive"; echo ;;
+    esac
+  done
+}
+stack_parked() { stack_messaging_admin parked parked "$@"; }
+stack_dlq() { stack_messaging_admin dlq dead-letters "$@"; }
+
 # Seeds the running clinic with demo applicants in several languages and categories, through
 # the services' own APIs with a demo caseworker's token. Idempotent: intake's duplicate rule
 # answers 409 for anyone already there.

@@ -55,8 +55,16 @@ class BookingConcurrencyTest {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Response>> answers = new ArrayList<>();
+        List<UUID> applicants = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             UUID applicant = UUID.randomUUID();
+            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant,
+                    Map.of("siteId", site, "preferredLanguage", "es", "householdId", ""));
+            applicants.add(applicant);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> applicants.stream().allMatch(Clinic::known));
+        for (UUID applicant : applicants) {
             answers.add(pool.submit(() -> {
                 go.await();
                 return given().auth().oauth2(token).contentType(ContentType.JSON)

@@ -4,6 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clinicflow.events.GoldenEvents;
+import org.clinicflow.scheduling.applicant.KnownApplicant;
 import org.clinicflow.events.catalog.EventCatalog;
 import org.clinicflow.events.catalog.Topic;
 import org.clinicflow.events.cloudevents.EventJson;
@@ -45,7 +50,37 @@ public final class Clinic {
                 .when().post("/api/sites/" + site + "/sessions").then().statusCode(201);
     }
 
+    /**
+     * Intake registered the applicant, and documents are then ready, as in a clinic: the
+     * registration is known here before the documents event is sent, so bookings run in the order
+     * the test sends them (the orphan tests send a documents event first on purpose).
+     */
     public static EventMetadata ready(UUID applicant, String site, String language, UUID household) throws Exception {
+        registered(applicant, site, language, household);
+        return documentsReady(applicant, site, language, household);
+    }
+
+    /** Intake's registration event, and a wait until scheduling has applied it. */
+    public static void registered(UUID applicant, String site, String language, UUID household) throws Exception {
+        send(EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant, Map.of("siteId", site,
+                "preferredLanguage", language, "householdId", household == null ? "" : household.toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(applicant));
+    }
+
+    /** Intake's withdrawal, and a wait until scheduling has applied it. */
+    public static void withdrawn(UUID applicant) throws Exception {
+        send(EventCatalog.APPLICANTS, "clinic.intake.applicant-withdrawn.v1", applicant, Map.of());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            KnownApplicant known = KnownApplicant.findById(applicant);
+            return known != null && known.withdrawn;
+        }));
+    }
+
+    public static boolean known(UUID applicant) {
+        return QuarkusTransaction.requiringNew().call(() -> KnownApplicant.findById(applicant) != null);
+    }
+
+    public static EventMetadata documentsReady(UUID applicant, String site, String language, UUID household) throws Exception {
         return send(EventCatalog.CHECKLISTS, "clinic.documents.documents-ready.v1", applicant,
                 Map.of("siteId", site, "preferredLanguage", language, "householdId", household == null ? "" : household.toString()));
     }

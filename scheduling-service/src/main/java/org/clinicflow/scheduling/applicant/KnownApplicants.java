@@ -33,16 +33,18 @@ public class KnownApplicants {
     @Transactional(Transactional.TxType.MANDATORY)
     public void announced(UUID applicantId, String siteId, UUID householdId, String language) {
         KnownApplicant known = KnownApplicant.findById(applicantId);
-        if (known == null) {
+        boolean first = known == null;
+        if (first) {
             known = new KnownApplicant();
             known.applicantId = applicantId;
-            known.siteId = siteId;
-            known.persist();
         }
         known.siteId = siteId;
         known.householdId = householdId;
         known.preferredLanguage = language;
         known.updatedAt = Instant.now();
+        if (first) {
+            known.persist(); // complete: Hibernate may insert it at once
+        }
         parking.release(applicantId);
     }
 

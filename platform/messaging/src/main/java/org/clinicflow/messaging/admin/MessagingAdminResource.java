@@ -80,6 +80,20 @@ public class MessagingAdminResource {
                 .toList();
     }
 
+    /** The same list as a table, for {@code ./clinic parked}. */
+    @GET
+    @Path("/parked")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String parkedTable(@QueryParam("limit") @DefaultValue("100") int limit) {
+        StringBuilder table = new StringBuilder(String.format("%8s  %-34s  %-40s  %-36s  %8s  %s%n", "id", "consumer", "type",
+                "applicant", "age (s)", "waiting for"));
+        for (ParkedView p : parked(limit)) {
+            table.append(String.format("%8d  %-34s  %-40s  %-36s  %8d  %s%n", p.id(), p.consumer(), p.eventType(), p.applicantId(),
+                    p.ageSeconds(), p.waitingFor()));
+        }
+        return table.toString();
+    }
+
     @POST
     @Path("/parked/{id}/redrive")
     public Redriven redriveParked(@PathParam("id") long id) {
@@ -107,6 +121,21 @@ public class MessagingAdminResource {
                         d.record().topic(), d.record().partition(), d.record().offset(), d.reason(), d.deadAt(),
                         Duration.between(d.deadAt(), now).toSeconds(), d.redrivenAt(), d.redriveOutcome()))
                 .toList();
+    }
+
+    /** The same list as a table, for {@code ./clinic dlq}. */
+    @GET
+    @Path("/dead-letters")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String deadLetterTable(@QueryParam("all") @DefaultValue("false") boolean all,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        StringBuilder table = new StringBuilder(String.format("%8s  %-34s  %-40s  %-36s  %8s  %s%n", "id", "consumer", "type",
+                "applicant", "age (s)", "reason"));
+        for (DeadLetterView d : deadLetters(all, limit)) {
+            table.append(String.format("%8d  %-34s  %-40s  %-36s  %8d  %s%s%n", d.id(), d.consumer(), d.eventType(),
+                    d.applicantId(), d.ageSeconds(), d.reason(), d.redrivenAt() == null ? "" : " [re-driven: " + d.redriveOutcome() + "]"));
+        }
+        return table.toString();
     }
 
     @POST
