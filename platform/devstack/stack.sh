@@ -603,7 +603,7 @@ stack_messaging_admin() {
     base="http://127.0.0.1:$port/api/admin/messaging/$what"
     say "== $name"
     case "$action" in
-      list) curl -s --max-time 10 -H "Authorization: Bearer $token" -H 'Accept: text/plain' "$base?all=$all_history" || say "   (not answering)" ;;
+      list) curl -s --max-time 10 -H "Authorization: Bearer $token" "$base/table?all=$all_history" || say "   (not answering)" ;;
       redrive) curl -s --max-time 60 -X POST -H "Authorization: Bearer $token" "$base/$id/redrive"; echo ;;
       redrive-all) curl -s --max-time 300 -X POST -H "Authorization: Bearer $token" "$base/redrive"; echo ;;
     esac

@@ -82,7 +82,7 @@ public class MessagingAdminResource {
 
     /** The same list as a table, for {@code ./clinic parked}. */
     @GET
-    @Path("/parked")
+    @Path("/parked/table")
     @Produces(MediaType.TEXT_PLAIN)
     public String parkedTable(@QueryParam("limit") @DefaultValue("100") int limit) {
         StringBuilder table = new StringBuilder(String.format("%8s  %-34s  %-40s  %-36s  %8s  %s%n", "id", "consumer", "type",
@@ -125,7 +125,7 @@ public class MessagingAdminResource {
 
     /** The same list as a table, for {@code ./clinic dlq}. */
     @GET
-    @Path("/dead-letters")
+    @Path("/dead-letters/table")
     @Produces(MediaType.TEXT_PLAIN)
     public String deadLetterTable(@QueryParam("all") @DefaultValue("false") boolean all,
             @QueryParam("limit") @DefaultValue("100") int limit) {
