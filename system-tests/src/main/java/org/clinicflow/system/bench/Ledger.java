@@ -134,6 +134,24 @@ public final class Ledger implements AutoCloseable {
         return rows;
     }
 
+    /** The applicants each database has events parked for (waiting for a prerequisite), by database. */
+    public synchronized Map<String, java.util.Set<String>> parkedApplicants() {
+        Map<String, java.util.Set<String>> parked = new TreeMap<>();
+        for (String db : DATABASES) {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            try (Statement s = connections.get(db).createStatement();
+                    ResultSet rs = s.executeQuery("SELECT DISTINCT parking_key FROM parked_event")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(db + ": " + e.getMessage(), e);
+            }
+            parked.put(db, keys);
+        }
+        return parked;
+    }
+
     /** Every table's exact row count in every database, by "database.table". */
     public synchronized Map<String, Long> tableCounts() {
         Map<String, Long> counts = new TreeMap<>();

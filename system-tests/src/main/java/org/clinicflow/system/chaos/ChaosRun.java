@@ -26,7 +26,9 @@ import org.clinicflow.system.bench.SurgeBench;
  * restarts the Kafka broker and PostgreSQL, runs a second notification-service in the same
  * consumer group and then kills it, and injects malformed events. When the pipeline has
  * settled it checks what a clinic would: every applicant booked and texted exactly once, no
- * SMS twice, outboxes empty, dead-letter topics holding only the injected records; then it
+ * SMS twice, outboxes empty, dead-letter topics holding only the injected records, and the two
+ * injected orphans (a booking for an unknown id, an applicant whose contact point never comes)
+ * parked for themselves alone without holding anyone else up; then it
  * rewinds every service's consumer group to the start of its topics and checks that the replay
  * changed no row anywhere. {@code ChaosTest} runs it at a small N in CI.
  */
@@ -78,6 +80,9 @@ public final class ChaosRun {
         String site = api.openSite("chaos", applicants * 2);
         Set<String> injected = Faults.injectMalformed(stack, 3);
         say("injected %d malformed events into %s", injected.size(), Faults.INJECTED_TOPIC);
+        Set<UUID> orphans = Faults.injectOrphans(stack, site);
+        say("injected two orphans: a booking for an id nobody registered, an applicant whose contact point never comes: %s",
+                orphans);
         try (Ledger ledger = new Ledger(stack); Probe probe = new Probe(stack, ledger, () -> 0)) {
             stack.require("start", "notification-service-2");
             Faults.awaitMembers(stack, "notification-service", 2);
@@ -114,6 +119,7 @@ public final class ChaosRun {
             }
             settle(ledger, probe, people.size());
             check(ledger, people.keySet(), injected);
+            checkParked(ledger, orphans);
             replay(ledger, probe);
         }
         return new Verdict(List.copyOf(failures), List.copyOf(log));
@@ -223,6 +229,24 @@ public final class ChaosRun {
         }
         if (!seen.containsAll(injected)) {
             failures.add("an injected malformed event was not dead-lettered");
+        }
+    }
+
+    /** The orphans wait, parked, in the services that need what never came; nobody else's events do. */
+    private void checkParked(Ledger ledger, Set<UUID> orphans) {
+        Map<String, Set<String>> parked = ledger.parkedApplicants();
+        say("parked applicants per database: %s", parked);
+        Set<String> expected = new java.util.TreeSet<>();
+        orphans.forEach(o -> expected.add(o.toString()));
+        parked.forEach((db, keys) -> {
+            Set<String> others = new java.util.TreeSet<>(keys);
+            others.removeAll(expected);
+            if (!others.isEmpty()) {
+                failures.add(db + " parked events of applicants that were not injected as orphans: " + others);
+            }
+        });
+        if (!parked.getOrDefault("notification", Set.of()).containsAll(expected)) {
+            failures.add("notification did not park both orphans' bookings (no contact point): " + parked.get("notification"));
         }
     }
 

@@ -69,6 +69,45 @@ final class Faults {
         return ids;
     }
 
+    /**
+     * Injects two orphans, as a new user met them: an appointment-booked for an applicant nobody
+     * registered (a mistyped id), and an applicant registered and ready at {@code site} whose
+     * contact point never comes (scheduling books them; notification has no phone). Answers
+     * their ids: every service may park their events, and nobody else's.
+     */
+    static Set<UUID> injectOrphans(LocalStack stack, String site) {
+        UUID mistyped = UUID.randomUUID();
+        UUID noContact = UUID.randomUUID();
+        Instant now = Instant.now();
+        Instant start = now.plus(Duration.ofDays(3));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, "clinic.scheduling.appointments", "clinic.scheduling.appointment-booked.v1", mistyped, String.format(
+                    "{\"applicantId\":\"%s\",\"appointmentId\":\"%s\",\"slot\":{\"siteId\":\"%s\",\"siteName\":\"Surge Clinic\","
+                            + "\"siteAddress\":\"1 Bench Street\",\"timeZone\":\"America/Chicago\",\"localDate\":\"%s\","
+                            + "\"localTime\":\"09:00\",\"startsAt\":\"%s\"},\"bookedAt\":\"%s\"}",
+                    mistyped, UUID.randomUUID(), site, start.atZone(java.time.ZoneId.of("America/Chicago")).toLocalDate(), start, now));
+            send(producer, INJECTED_TOPIC, "clinic.intake.applicant-registered.v1", noContact, String.format(
+                    "{\"applicantId\":\"%s\",\"householdId\":null,\"siteId\":\"%s\",\"category\":\"c11\","
+                            + "\"preferredLanguage\":\"es\",\"registeredAt\":\"%s\",\"priorEad\":false,\"feeWaiverClaimed\":false}",
+                    noContact, site, now));
+            send(producer, "clinic.documents.checklists", "clinic.documents.documents-ready.v1", noContact, String.format(
+                    "{\"applicantId\":\"%s\",\"householdId\":null,\"siteId\":\"%s\",\"preferredLanguage\":\"es\",\"readyAt\":\"%s\"}",
+                    noContact, site, now));
+            producer.flush();
+        }
+        return Set.of(mistyped, noContact);
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String type, UUID applicant, String body) {
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, applicant.toString(), body.getBytes(StandardCharsets.UTF_8));
+        Map.of("ce_id", id, "ce_type", type, "ce_source", "chaos-run", "ce_time", Instant.now().toString(), "ce_subject",
+                applicant.toString(), "ce_specversion", "1.0", "ce_correlationid", id, "content-type", "application/json")
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record);
+    }
+
     /** Waits up to two minutes until {@code group} has {@code members} members with partitions. */
     static void awaitMembers(LocalStack stack, String group, int members) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
