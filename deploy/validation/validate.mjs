@@ -1,7 +1,7 @@
 // Validates the Kubernetes deployment without a cluster: renders each overlay (namespace,
 // images, JSON patches, as kustomize does for the features deploy/ uses) and checks every
 // object against the Kubernetes API schemas and the Strimzi, KEDA and CloudNativePG CRD
-// schemas. When kubectl is installed, what `kubectl kustomize` renders is validated too.
+// schemas and the Prometheus Operator's (alerts, scraping). When kubectl is installed, what `kubectl kustomize` renders is validated too.
 // Exit code 0 only when every object is valid. Run: node validate.mjs
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,7 @@ const MODELS = {
   'kafka.strimzi.io/v1beta2': '@kubernetes-models/strimzi-kafka-operator/kafka.strimzi.io/v1beta2',
   'keda.sh/v1alpha1': '@kubernetes-models/keda/keda.sh/v1alpha1',
   'postgresql.cnpg.io/v1': '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1',
+  'monitoring.coreos.com/v1': '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1',
 };
 
 function documents(text, where) {
