@@ -60,7 +60,9 @@ class ApplicantResourceTest {
                 .body("smsConsentRecordedBy", equalTo("caseworker"))
                 .body("eligibility.status", equalTo("ELIGIBLE"))
                 .body("eligibility.category", equalTo("c11"))
-                .body("eligibility.fees.totalUsd", equalTo(1070));
+                // A parolee's initial paper filing on or after 2026-01-01: $520 (waivable) + $560 statutory (FR Doc 2025-20622).
+                .body("eligibility.fees.totalUsd", equalTo(1080))
+                .body("eligibility.fees.waivableUsd", equalTo(520));
         String location = created.header("Location");
         given().auth().oauth2(TestTokens.caseworker()).when().get(location).then().statusCode(200)
                 .body("givenName", equalTo(body.get("givenName"))).body("aNumber", equalTo("A-•••••6789"))
