@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every SMS in every language renders completely, stays within its segment budget with long
- * site names and addresses, and never says asylum; segment counting follows GSM-7 and UCS-2.
+ * site names and addresses, and never reveals the case (a deny-list of the asylum form, asylum
+ * words and categories in five languages, checked on every text and every document name);
+ * segment counting follows GSM-7 and UCS-2.
  */
 class SmsTemplatesTest {
 
@@ -49,11 +51,36 @@ class SmsTemplatesTest {
         assertFalse(text.contains("{") || text.contains("}"), "unfilled placeholder: " + text);
         int segments = SmsSegments.count(text);
         assertTrue(segments <= SmsTemplates.SEGMENT_BUDGET, language + " " + key + " takes " + segments + " parts: " + text);
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String word : List.of("asylum", "asilo", "asile", "azil", "c8", "(c)(8)", "parolee")) {
-            assertFalse(lower.contains(word), "an SMS must not reveal the case: " + text);
-        }
+        assertDiscreet(text);
         assertTrue(text.startsWith("Chicago Work Permit Clinic"), "the sender identifies itself");
+    }
+
+    static Stream<Arguments> everyDocumentInEveryLanguage() {
+        return SmsTemplates.LANGUAGES.stream().flatMap(l -> DOCUMENTS.stream().map(d -> Arguments.of(l, d)));
+    }
+
+    /**
+     * The text a shared shelter phone shows when a document was rejected names the document in
+     * neutral words: never the asylum form (8 CFR 208.6), an asylum word or a category.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyDocumentInEveryLanguage")
+    void aRejectedDocumentIsNamedWithoutRevealingTheCase(String language, String document) {
+        String text = TEMPLATES.render(language, "document-rejected", Map.of("sender", "Chicago Work Permit Clinic",
+                "document", TEMPLATES.document(language, document)));
+        assertDiscreet(text);
+    }
+
+    /** Words that reveal an asylum claim or an eligibility category, in the five languages. */
+    private static final List<String> DENIED = List.of("i-589", "i589", "589", "asylum", "asilo", "asile", "azil", "azile",
+            "c8", "(c)(8)", "c)(8", "c11", "(c)(11)", "a12", "(a)(12)", "c19", "(c)(19)", "parole", "parolee", "refugee",
+            "refugiado", "réfugié", "refijye", "refugiado", "tps", "temporary protected");
+
+    private static void assertDiscreet(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : DENIED) {
+            assertFalse(lower.contains(word), "an SMS must not reveal the case (\"" + word + "\"): " + text);
+        }
     }
 
     @Test
