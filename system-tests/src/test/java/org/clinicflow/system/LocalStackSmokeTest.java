@@ -116,7 +116,7 @@ class LocalStackSmokeTest {
     private static double metric(int port, String name) {
         String metrics = given().when().get(url(port, "/q/metrics")).then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
+                .map(PrometheusText::value).orElse(0.0);
     }
 
     private static String tokenUrl() {

@@ -3,6 +3,7 @@ package org.clinicflow.intake.applicant;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
@@ -55,6 +56,7 @@ class IntakeEventsTest {
         ConsumerRecord<String, byte[]> registered = applicants.get(applicants.size() - 1);
         assertEquals("clinic.intake.applicant-registered.v1", KafkaTestClient.header(registered, CloudEventHeaders.TYPE));
         assertEquals("intake-service", KafkaTestClient.header(registered, CloudEventHeaders.SOURCE));
+        assertNull(KafkaTestClient.header(registered, "traceparent"), "tracing is off unless switched on: no trace header");
         ApplicantRegisteredV1 event = EventJson.read(registered.value(), ApplicantRegisteredV1.class);
         assertEquals("c11", event.category());
         assertEquals("chicago-south", event.siteId());

@@ -219,7 +219,7 @@ final class Faults {
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             return Math.round(metrics.lines().filter(l -> l.startsWith("clinic_inbox_events_total{") && l.contains("applied"))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum());
+                    .mapToDouble(org.clinicflow.system.PrometheusText::value).sum());
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
