@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,16 +16,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * routing facts current and re-plans it, withdrawn closes it. Tested by {@code ChecklistTest}.
  */
 @ApplicationScoped
-public class ApplicantListener implements EventConsumer {
+public class ApplicantListener extends InboxListener {
 
     static final String CONSUMER = "document-service.checklists";
 
-    private final InboxProcessor inbox;
-    private final EventHandlers handlers;
 
     ApplicantListener(InboxProcessor inbox, ChecklistService checklists) {
-        this.inbox = inbox;
-        this.handlers = EventHandlers.builder()
+        super(inbox, CONSUMER);
+        handle(EventHandlers.builder()
                 .on(ApplicantRegisteredV1.class, e -> checklists.applicantChanged(new ChecklistService.ApplicantFacts(
                         e.event().applicantId(), e.event().householdId(), e.event().siteId(), e.event().category(),
                         e.event().preferredLanguage(), Boolean.TRUE.equals(e.event().priorEad()),
@@ -35,22 +33,12 @@ public class ApplicantListener implements EventConsumer {
                         e.event().preferredLanguage(), Boolean.TRUE.equals(e.event().priorEad()),
                         Boolean.TRUE.equals(e.event().feeWaiverClaimed()))))
                 .on(ApplicantWithdrawnV1.class, e -> checklists.applicantWithdrawn(e.event().applicantId()))
-                .build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+                .build());
     }
 
     @Incoming("applicants")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 }

@@ -29,7 +29,7 @@ import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.intake.applicant.Applicant;
 import org.clinicflow.intake.timeline.Timeline;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
 import org.clinicflow.messaging.inbox.InboxProcessor;
@@ -44,21 +44,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * by {@code CaseProgressTest} and {@code OrphanEventsTest} over the real broker.
  */
 @ApplicationScoped
-public class CaseProgress implements EventConsumer {
+public class CaseProgress extends InboxListener {
 
     static final String CONSUMER = "intake-service.case-progress";
     private static final Set<Stage> BEFORE_READY = EnumSet.of(Stage.REGISTERED, Stage.DOCUMENTS_PENDING);
     private static final Set<Stage> BEFORE_VISIT = EnumSet.of(Stage.REGISTERED, Stage.DOCUMENTS_PENDING,
             Stage.READY_TO_BOOK, Stage.BOOKED, Stage.NO_SHOW);
 
-    private final InboxProcessor inbox;
     private final Timeline timeline;
-    private final EventHandlers handlers;
 
     CaseProgress(InboxProcessor inbox, Timeline timeline) {
-        this.inbox = inbox;
+        super(inbox, CONSUMER);
         this.timeline = timeline;
-        this.handlers = EventHandlers.builder()
+        handle(EventHandlers.builder()
                 .on(ChecklistOpenedV1.class, e -> progress(e, null, "Checklist opened: " + e.event().requiredItems().size()
                         + " items (" + e.event().templateVersion() + ")", a -> moveIf(a, BEFORE_READY, Stage.DOCUMENTS_PENDING)))
                 .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
@@ -94,35 +92,25 @@ public class CaseProgress implements EventConsumer {
                 .on(ApplicantOptedOutV1.class, e -> progress(e, null, "Opted out of SMS", null))
                 .on(ApplicantOptedInV1.class, e -> progress(e, null, "Opted back in to SMS", null))
                 .on(ApplicantRepliedV1.class, e -> progress(e, null, "Replied by SMS: " + e.event().intent(), null))
-                .build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+                .build());
     }
 
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     @Incoming("appointments")
     @Blocking
     public void appointments(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     @Incoming("messages")
     @Blocking
     public void messages(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.intake.ContactPointChangedV1;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.messaging.inbox.Parking;
@@ -21,16 +21,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Tested by {@code NotificationFlowTest} over the real broker and database.
  */
 @ApplicationScoped
-public class ContactListener implements EventConsumer {
+public class ContactListener extends InboxListener {
 
     static final String CONSUMER = "notification-service.contacts";
 
-    private final InboxProcessor inbox;
-    private final EventHandlers handlers;
 
     ContactListener(InboxProcessor inbox, Reminders reminders, Parking parking) {
-        this.inbox = inbox;
-        this.handlers = EventHandlers.builder()
+        super(inbox, CONSUMER);
+        handle(EventHandlers.builder()
                 .on(ContactPointChangedV1.class, e -> {
                     Contact c = Contact.ensure(e.event().applicantId(), e.event().preferredLanguage());
                     c.phone = e.event().phone();
@@ -49,7 +47,7 @@ public class ContactListener implements EventConsumer {
                     }
                     reminders.cancelAllOf(e.event().applicantId());
                 })
-                .build();
+                .build());
     }
 
     /** Intake's routing facts: the site (for caseworkers' access) and language, before or after the contact point. */
@@ -61,25 +59,15 @@ public class ContactListener implements EventConsumer {
         }
     }
 
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
-    }
-
     @Incoming("contacts")
     @Blocking
     public void contacts(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     @Incoming("applicants")
     @Blocking
     public void applicants(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 }

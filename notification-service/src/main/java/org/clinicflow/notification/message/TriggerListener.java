@@ -14,7 +14,7 @@ import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.notification.contact.Contact;
@@ -33,16 +33,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Tested by {@code NotificationFlowTest} and {@code OrphanTriggersTest}.
  */
 @ApplicationScoped
-public class TriggerListener implements EventConsumer {
+public class TriggerListener extends InboxListener {
 
     static final String CONSUMER = "notification-service.triggers";
 
-    private final InboxProcessor inbox;
-    private final EventHandlers handlers;
 
     TriggerListener(InboxProcessor inbox, MessageQueue queue, Reminders reminders) {
-        this.inbox = inbox;
-        this.handlers = EventHandlers.builder()
+        super(inbox, CONSUMER);
+        handle(EventHandlers.builder()
                 .on(AppointmentBookedV1.class, e -> {
                     requireContactPoint(e.event().applicantId());
                     learnZone(e.event().applicantId(), e.event().slot());
@@ -77,29 +75,19 @@ public class TriggerListener implements EventConsumer {
                 })
                 .on(ApplicantCheckedInV1.class, e -> reminders.cancel(e.event().appointmentId()))
                 .on(NoShowRecordedV1.class, e -> reminders.cancel(e.event().appointmentId()))
-                .build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+                .build());
     }
 
     @Incoming("appointments")
     @Blocking
     public void appointments(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     private static Map<String, Object> slot(AppointmentSlot slot) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
 import org.clinicflow.messaging.inbox.InboxProcessor;
@@ -28,19 +28,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * recorded the applicant's contact point.
  */
 @ApplicationScoped
-public class FixtureConsumer implements EventConsumer {
+public class FixtureConsumer extends InboxListener {
 
     static final String CONSUMER = "messaging-test";
 
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
-    private final InboxProcessor processor;
     private final AgroalDataSource dataSource;
-    private final EventHandlers handlers;
 
     FixtureConsumer(InboxProcessor processor, AgroalDataSource dataSource) {
-        this.processor = processor;
+        super(processor, CONSUMER);
         this.dataSource = dataSource;
-        this.handlers = EventHandlers.builder().on(ApplicantRegisteredV1.class, this::apply).build();
+        handle(EventHandlers.builder().on(ApplicantRegisteredV1.class, this::apply).build());
     }
 
     /** How many times the handler ran for an event (tests read it through the CDI proxy). */
@@ -49,20 +47,10 @@ public class FixtureConsumer implements EventConsumer {
         return count == null ? 0 : count.get();
     }
 
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
-    }
-
     @Incoming("applicants")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+        process(record);
     }
 
     private void apply(InboundEvent<ApplicantRegisteredV1> inbound) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ContactPointChangedV1;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.messaging.inbox.Parking;
@@ -20,16 +20,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * events wait for, and applying it releases them, as notification's contact listener does.
  */
 @ApplicationScoped
-public class FixturePrerequisites implements EventConsumer {
+public class FixturePrerequisites extends InboxListener {
 
     static final String CONSUMER = "messaging-test.prerequisites";
 
-    private final InboxProcessor processor;
-    private final EventHandlers handlers;
 
     FixturePrerequisites(InboxProcessor processor, AgroalDataSource dataSource, Parking parking) {
-        this.processor = processor;
-        this.handlers = EventHandlers.builder().on(ContactPointChangedV1.class, e -> {
+        super(processor, CONSUMER);
+        handle(EventHandlers.builder().on(ContactPointChangedV1.class, e -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO fixture_prerequisite (applicant_id) VALUES (?) ON CONFLICT DO NOTHING")) {
                 insert.setObject(1, e.event().applicantId());
@@ -38,22 +36,12 @@ public class FixturePrerequisites implements EventConsumer {
                 throw new IllegalStateException(failure);
             }
             parking.release(e.event().applicantId());
-        }).build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+        }).build());
     }
 
     @Incoming("contacts")
     @Blocking
     public void consume(ConsumerRecord<String, byte[]> record) {
-        processor.process(record, this);
+        process(record);
     }
 }

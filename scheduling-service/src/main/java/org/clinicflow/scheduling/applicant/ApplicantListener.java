@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.scheduling.booking.Bookings;
@@ -19,16 +19,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * applicant and frees their seat. Tested by {@code KnownApplicantsTest}.
  */
 @ApplicationScoped
-public class ApplicantListener implements EventConsumer {
+public class ApplicantListener extends InboxListener {
 
     static final String CONSUMER = "scheduling-service.applicants";
 
-    private final InboxProcessor inbox;
-    private final EventHandlers handlers;
 
     ApplicantListener(InboxProcessor inbox, KnownApplicants applicants, Bookings bookings) {
-        this.inbox = inbox;
-        this.handlers = EventHandlers.builder()
+        super(inbox, CONSUMER);
+        handle(EventHandlers.builder()
                 .on(ApplicantRegisteredV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
                         e.event().householdId(), e.event().preferredLanguage()))
                 .on(ApplicantUpdatedV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
@@ -37,22 +35,12 @@ public class ApplicantListener implements EventConsumer {
                     applicants.withdrawn(e.event().applicantId());
                     bookings.withdrawn(e.event().applicantId());
                 })
-                .build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+                .build());
     }
 
     @Incoming("applicants")
     @Blocking
     public void applicants(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 }

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.events.notification.ApplicantRepliedV1;
-import org.clinicflow.messaging.inbox.EventConsumer;
+import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
 import org.clinicflow.scheduling.applicant.KnownApplicants;
@@ -20,16 +20,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * and {@code KnownApplicantsTest}.
  */
 @ApplicationScoped
-public class BookingListener implements EventConsumer {
+public class BookingListener extends InboxListener {
 
     static final String CONSUMER = "scheduling-service.bookings";
 
-    private final InboxProcessor inbox;
-    private final EventHandlers handlers;
 
     BookingListener(InboxProcessor inbox, Bookings bookings, KnownApplicants applicants) {
-        this.inbox = inbox;
-        this.handlers = EventHandlers.builder()
+        super(inbox, CONSUMER);
+        handle(EventHandlers.builder()
                 .on(DocumentsReadyV1.class, e -> {
                     applicants.require(e.event().applicantId()); // waits for intake's registration
                     bookings.documentsReady(e.event().applicantId(), e.event().householdId(), e.event().siteId(),
@@ -48,29 +46,19 @@ public class BookingListener implements EventConsumer {
                         }
                     }
                 })
-                .build();
-    }
-
-    @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public EventHandlers handlers() {
-        return handlers;
+                .build());
     }
 
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
     @Incoming("messages")
     @Blocking
     public void messages(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, this);
+        process(record);
     }
 
 }
