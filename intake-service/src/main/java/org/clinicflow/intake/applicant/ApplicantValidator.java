@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks a registration or correction field by field and names every problem, in words a
  * volunteer can act on. Shared by the REST API and the roster import, so both accept exactly
- * the same input. Tested by {@code ApplicantValidatorTest}.
+ * the same input. Tested by {@code ApplicantResourceTest} (every field, over REST).
  */
 @ApplicationScoped
 public class ApplicantValidator {

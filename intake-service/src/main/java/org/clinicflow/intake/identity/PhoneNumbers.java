@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Parses phone numbers as people write them, against the applicant's region (default US), into
  * E.164 ({@code +13125550123}) with libphonenumber; a number that is not valid for its region
- * is refused rather than stored. Tested by {@code PhoneNumbersTest}.
+ * is refused rather than stored. Tested by {@code ApplicantResourceTest} (E.164 on save, bad numbers refused).
  */
 public final class PhoneNumbers {
 

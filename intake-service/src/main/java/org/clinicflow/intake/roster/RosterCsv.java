@@ -25,7 +25,7 @@ import org.clinicflow.web.problem.Problem.FieldError;
  * registration's JSON fields. Required columns: givenName, familyName, dateOfBirth,
  * countryOfCitizenship, preferredLanguage, smsConsent, siteId, category; any other
  * registration field may be a column too. An unknown column refuses the whole file (a
- * misspelt header would otherwise drop data silently). Tested by {@code RosterCsvTest}.
+ * misspelt header would otherwise drop data silently). Tested by {@code RosterImportTest}.
  */
 public final class RosterCsv {
 

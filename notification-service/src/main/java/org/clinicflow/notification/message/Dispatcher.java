@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * {@code sent} with the provider's id. A crash between the gateway call and that last commit
  * leaves the message {@code sending}; after {@code reconcile-after} the dispatcher asks the
  * gateway whether the reference went out, and only sends again when it did not. Each pass
- * respects the sender's token bucket and re-checks opt-outs. Tested by {@code DispatcherTest}.
+ * respects the sender's token bucket and re-checks opt-outs. Tested by {@code NotificationFlowTest}.
  */
 @ApplicationScoped
 public class Dispatcher {

@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
 
 /**
  * No SMS between 21:00 and 08:00 in the site's time zone: a message due then waits for the
- * morning. Pure; tested by {@code QuietHoursTest}.
+ * morning. Pure; tested by {@code RulesOfSendingTest}.
  */
 public final class QuietHours {
 

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The sender's rate limit as a token bucket: {@code rate} tokens a second flow in, at most
  * {@code burst} saved up; one SMS part takes one token. Carriers allow a long code about one
- * part a second, a short code about a hundred. Thread-safe. Tested by {@code TokenBucketTest}.
+ * part a second, a short code about a hundred. Thread-safe. Tested by {@code RulesOfSendingTest}.
  */
 @ApplicationScoped
 public class TokenBucket {

@@ -9,7 +9,7 @@ import org.clinicflow.events.notification.ReplyIntent;
  * Reads what an applicant texted back, in any supported language: opt-out keywords (the
  * carriers' STOP family and localized ones such as ALTO, ARRET, PARE, SISPANN), opt-in (START),
  * HELP, and the reply options of appointment messages (C confirm, R reschedule, X cancel, and
- * their words). Accents and case do not matter. Pure; tested by {@code ReplyParserTest}.
+ * their words). Accents and case do not matter. Pure; tested by {@code RulesOfSendingTest}.
  */
 public final class ReplyParser {
 

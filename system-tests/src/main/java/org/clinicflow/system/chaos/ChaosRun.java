@@ -30,7 +30,7 @@ import org.clinicflow.system.bench.SurgeBench;
  * injected orphans (a booking for an unknown id, an applicant whose contact point never comes)
  * parked for themselves alone without holding anyone else up; then it
  * rewinds every service's consumer group to the start of its topics and checks that the replay
- * changed no row anywhere. {@code ChaosTest} runs it at a small N in CI.
+ * changed no row anywhere. {@code PipelineProvenTest} runs it at a small N in CI.
  */
 public final class ChaosRun {
 

@@ -29,7 +29,7 @@ import org.clinicflow.web.security.SiteScope;
  * For the people on call (clinic-admin): the events this service parked and the ones it gave
  * up on, with ids, types, reasons and ages, never a payload; and re-drive of one or all after a
  * fix. The same endpoints exist in every service ({@code ./clinic parked}, {@code ./clinic dlq}).
- * Tested by {@code ParkingAdminTest} in notification-service with real tokens.
+ * Tested by {@code OrphanTriggersTest} in notification-service with real tokens.
  */
 @Path("/api/admin/messaging")
 @Produces(MediaType.APPLICATION_JSON)
