@@ -196,12 +196,15 @@ public class ApplicantResource {
     private ProblemException duplicate(DuplicateApplicantException e, ApplicantRequest request, UriInfo uri) {
         UUID existing = e.existingId() != null ? e.existingId()
                 : service.findDuplicate(request).map(ApplicantService.Duplicate::id).orElse(null);
-        URI location = existing == null ? null
-                : uri.getBaseUriBuilder().path("api/applicants").path(existing.toString()).build();
-        Problem problem = Problem.of(Response.Status.CONFLICT, "duplicate-applicant",
-                "This person is already registered (" + e.rule() + "): open the existing case instead.")
+        // The existing case is named only to a caller who may open it: a caseworker of another site
+        // learns that the person is registered, not where or under which id.
+        boolean visible = existing != null && service.find(existing).filter(a -> access.maySee(a.siteId)).isPresent();
+        Problem problem = Problem.of(Response.Status.CONFLICT, "duplicate-applicant", visible
+                ? "This person is already registered (" + e.rule() + "): open the existing case instead."
+                : "This person is already registered (" + e.rule() + ") at another site: a supervisor can find the case.")
                 .with("rule", e.rule());
-        if (existing != null) {
+        if (visible) {
+            URI location = uri.getBaseUriBuilder().path("api/applicants").path(existing.toString()).build();
             problem = problem.with("existingApplicantId", existing.toString()).with("existing", location.toString());
         }
         return new ProblemException(problem);

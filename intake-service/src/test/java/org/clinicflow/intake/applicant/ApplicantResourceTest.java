@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -118,6 +119,22 @@ class ApplicantResourceTest {
         samePerson.put("phone", first.get("phone"));
         register(TestTokens.caseworker(), samePerson).then().statusCode(409)
                 .body("existingApplicantId", equalTo(id)).body("rule", equalTo("same-name-birth-date-phone"));
+    }
+
+    @Test
+    void aDuplicateAtAnotherSiteIsRefusedWithoutNamingTheCase() {
+        Map<String, Object> first = Registrations.with("aNumber", "A975318642");
+        String location = register(TestTokens.caseworker(), first).then().statusCode(201).extract().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        Map<String, Object> elsewhere = Registrations.with("aNumber", "A975318642");
+        elsewhere.put("siteId", "denver-central");
+        register(TestTokens.caseworkerAt("denver-central"), elsewhere).then().statusCode(409)
+                .contentType("application/problem+json").body("rule", equalTo("same-a-number"))
+                .body("existingApplicantId", nullValue()).body("existing", nullValue())
+                .body(not(containsString(id)));
+        // A supervisor sees every site, so the answer points them at the case.
+        register(TestTokens.supervisor(), elsewhere).then().statusCode(409).body("existingApplicantId", equalTo(id));
     }
 
     @Test
