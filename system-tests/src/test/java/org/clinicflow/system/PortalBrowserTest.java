@@ -93,6 +93,8 @@ class PortalBrowserTest {
         String phone = "+1312" + (5550000 + (int) (Math.random() * 9999));
 
         browser.get(PORTAL + "/register");
+        assertFalse(browser.findElement(By.id("smsConsent")).isSelected(), "consent to SMS starts unticked: the applicant gives it");
+        click(By.id("smsConsent"));
         fill("givenName", "Ana");
         setDate("dateOfBirth", "1991-03-04");
         fill("countryOfCitizenship", "VE");

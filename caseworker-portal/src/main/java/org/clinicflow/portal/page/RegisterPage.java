@@ -54,7 +54,8 @@ public class RegisterPage {
         FIELDS.forEach(f -> blank.put(f, ""));
         blank.put("siteId", viewer.site() == null ? "" : viewer.site());
         blank.put("preferredLanguage", "es");
-        blank.put("smsConsent", true);
+        // Consent to SMS is the applicant's affirmative act: the box starts unticked.
+        blank.put("smsConsent", false);
         return view(blank, null, null);
     }
 
