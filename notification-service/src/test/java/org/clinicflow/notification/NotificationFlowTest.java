@@ -215,6 +215,14 @@ class NotificationFlowTest {
         assertEquals("delivered", message(sent.id).status);
         awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.message-delivered.v1");
         assertEquals(1, count(applicant, "clinic.notification.message-delivered.v1"), "a retried receipt publishes nothing more");
+
+        // A late or replayed "failed" for a delivered message changes nothing: a final status is final.
+        Map<String, String> replayedFailure = Map.of("MessageSid", message(sent.id).providerId, "MessageStatus", "failed",
+                "ErrorCode", "30008");
+        signed("/webhooks/sms/status", replayedFailure).when().post("/webhooks/sms/status").then().statusCode(200);
+        assertEquals("delivered", message(sent.id).status);
+        assertNull(message(sent.id).errorCode);
+        assertEquals(0, count(applicant, "clinic.notification.message-failed.v1"), "no failure is announced for a delivered SMS");
     }
 
     @Test

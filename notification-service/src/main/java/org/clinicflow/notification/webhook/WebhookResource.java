@@ -38,6 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/webhooks/sms")
 public class WebhookResource {
 
+    /** Statuses after which the provider has nothing more to say about a message. */
+    private static final java.util.Set<String> FINAL = java.util.Set.of("delivered", "undelivered", "failed");
+
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private final Outbox outbox;
@@ -68,6 +71,11 @@ public class WebhookResource {
             return Response.ok().build(); // not ours, or already purged: nothing to update
         }
         String status = params.getOrDefault("MessageStatus", "");
+        if (FINAL.contains(m.status)) {
+            // Receipts come late, out of order or replayed: a delivered (or failed) message stays so,
+            // and a forged or replayed "failed" can neither undo a delivery nor announce a failure.
+            return Response.ok().build();
+        }
         switch (status) {
             case "delivered" -> {
                 if (!"delivered".equals(m.status)) {
