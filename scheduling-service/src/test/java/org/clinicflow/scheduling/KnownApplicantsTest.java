@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import java.util.UUID;
 import org.clinicflow.scheduling.booking.Appointment;
 import org.clinicflow.scheduling.site.Slot;
 import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.Rows;
 import org.clinicflow.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -117,13 +115,7 @@ class KnownApplicantsTest {
         return QuarkusTransaction.requiringNew().call(() -> Appointment.count("applicantId in ?1", applicants));
     }
 
-    private long count(String sql, Object arg) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object arg) {
+        return Rows.count(dataSource, sql, arg);
     }
 }

@@ -11,9 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.clinicflow.document.IntakeEventsForTests;
 import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.Rows;
 import org.clinicflow.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +58,7 @@ class UnknownApplicantEventsTest {
         assertEquals(0, parked(), "nothing waits in document-service");
     }
 
-    private long parked() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM parked_event")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long parked() {
+        return Rows.count(dataSource, "SELECT count(*) FROM parked_event");
     }
 }

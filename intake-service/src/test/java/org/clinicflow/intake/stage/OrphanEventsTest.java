@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +25,7 @@ import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.testing.KafkaTestClient;
 import org.clinicflow.testing.RealInfrastructure;
+import org.clinicflow.testing.Rows;
 import org.clinicflow.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +65,8 @@ class OrphanEventsTest {
         assertEquals(0, count("SELECT count(*) FROM timeline_entry WHERE applicant_id = ?", orphan), "nothing on a timeline nobody has");
 
         // A day later it is still unknown: the redriver's next try gives up on it.
-        execute("UPDATE parked_event SET parked_at = now() - interval '25 hours', next_attempt_at = now() WHERE event_id = ?",
+        Rows.execute(dataSource,
+                "UPDATE parked_event SET parked_at = now() - interval '25 hours', next_attempt_at = now() WHERE event_id = ?",
                 early.id());
         List<ConsumerRecord<String, byte[]>> dead = KafkaTestClient.readUntil(EventCatalog.CHECKLISTS.deadLetterTopic(),
                 r -> early.id().toString().equals(KafkaTestClient.eventId(r)), Duration.ofSeconds(30));
@@ -87,20 +86,7 @@ class OrphanEventsTest {
         return metadata;
     }
 
-    private long count(String sql, Object arg) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private void execute(String sql, Object arg) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, arg);
-            s.executeUpdate();
-        }
+    private long count(String sql, Object arg) {
+        return Rows.count(dataSource, sql, arg);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
+import org.clinicflow.testing.Rows;
 
 /** Small helpers shared by the messaging tests: events to publish and counts to assert. */
 final class Fixtures {
@@ -21,17 +22,7 @@ final class Fixtures {
     }
 
     static long count(AgroalDataSource dataSource, String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                query.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rows.count(dataSource, sql, args);
     }
 
     static String text(AgroalDataSource dataSource, String sql, Object... args) {
