@@ -51,18 +51,11 @@ final class Faults {
     /** Sends {@code count} records whose headers are valid and whose body is not JSON; answers their event ids. */
     static Set<String> injectMalformed(LocalStack stack, int count) {
         Set<String> ids = new LinkedHashSet<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(stack)) {
             for (int i = 0; i < count; i++) {
-                String id = UUID.randomUUID().toString();
-                String subject = UUID.randomUUID().toString();
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(INJECTED_TOPIC, subject,
-                        ("{\"applicantId\": \"" + subject + "\", truncated").getBytes(StandardCharsets.UTF_8));
-                Map.of("ce_id", id, "ce_type", "clinic.intake.applicant-registered.v1", "ce_source", "chaos-run", "ce_time",
-                        Instant.now().toString(), "ce_subject", subject, "ce_specversion", "1.0", "ce_correlationid", id)
-                        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                producer.send(record);
-                ids.add(id);
+                UUID subject = UUID.randomUUID();
+                ids.add(send(producer, INJECTED_TOPIC, "clinic.intake.applicant-registered.v1", subject,
+                        "{\"applicantId\": \"" + subject + "\", truncated"));
             }
             producer.flush();
         }
@@ -80,8 +73,7 @@ final class Faults {
         UUID noContact = UUID.randomUUID();
         Instant now = Instant.now();
         Instant start = now.plus(Duration.ofDays(3));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(stack)) {
             send(producer, "clinic.scheduling.appointments", "clinic.scheduling.appointment-booked.v1", mistyped, String.format(
                     "{\"applicantId\":\"%s\",\"appointmentId\":\"%s\",\"slot\":{\"siteId\":\"%s\",\"siteName\":\"Surge Clinic\","
                             + "\"siteAddress\":\"1 Bench Street\",\"timeZone\":\"America/Chicago\",\"localDate\":\"%s\","
@@ -99,13 +91,20 @@ final class Faults {
         return Set.of(mistyped, noContact);
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String type, UUID applicant, String body) {
+    private static KafkaProducer<String, byte[]> producer(LocalStack stack) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends {@code body} keyed by the applicant with valid CloudEvents headers, as a producer service would; answers its event id. */
+    private static String send(KafkaProducer<String, byte[]> producer, String topic, String type, UUID applicant, String body) {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, applicant.toString(), body.getBytes(StandardCharsets.UTF_8));
         Map.of("ce_id", id, "ce_type", type, "ce_source", "chaos-run", "ce_time", Instant.now().toString(), "ce_subject",
                 applicant.toString(), "ce_specversion", "1.0", "ce_correlationid", id, "content-type", "application/json")
                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         producer.send(record);
+        return id;
     }
 
     /** Waits up to two minutes until {@code group} has {@code members} members with partitions. */
