@@ -331,6 +331,7 @@ start_service() {
     QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
+    CLINIC_CLOCK_ADJUSTABLE="${CLINIC_CLOCK_ADJUSTABLE:-true}" \
     $(service_env "$name") \
     java $SERVICE_JAVA_OPTS -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar"
   SERVICE_READY_URL="http://127.0.0.1:$port/q/health/ready"

@@ -60,11 +60,35 @@ public final class Clinic {
         return documentsReady(applicant, site, language, household);
     }
 
-    /** Intake's registration event, and a wait until scheduling has applied it. */
+    /**
+     * Intake's registration event and, as intake sends it with every registration, its
+     * eligibility decision (eligible now); a wait until scheduling has applied both.
+     */
     public static void registered(UUID applicant, String site, String language, UUID household) throws Exception {
         send(EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant, Map.of("siteId", site,
                 "preferredLanguage", language, "householdId", household == null ? "" : household.toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> known(applicant));
+        eligibility(applicant, "eligible", null, null, false);
+    }
+
+    /** Intake's eligibility decision, and a wait until scheduling has applied it. */
+    public static void eligibility(UUID applicant, String status, LocalDate earliest, String holdReference, boolean overridden)
+            throws Exception {
+        ObjectNode body = (ObjectNode) EventJson.mapper().readTree(GoldenEvents.body("clinic.intake.eligibility-decided.v1"));
+        body.put("applicantId", applicant.toString());
+        body.put("status", status);
+        body.put("earliestFilingDate", earliest == null ? null : earliest.toString());
+        body.put("holdReference", holdReference);
+        body.put("overridden", overridden);
+        EventMetadata metadata = new EventMetadata(UUID.randomUUID(), "clinic.intake.eligibility-decided.v1", "test", Instant.now(),
+                applicant.toString(), null);
+        KafkaTestClient.send(EventCatalog.APPLICANTS.name(), applicant.toString(), EventJson.mapper().writeValueAsBytes(body),
+                metadata.toHeaders());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            KnownApplicant known = KnownApplicant.findById(applicant);
+            return known != null && status.equals(known.eligibilityStatus) && known.overridden == overridden
+                    && java.util.Objects.equals(holdReference, known.holdReference);
+        }));
     }
 
     /** Intake's withdrawal, and a wait until scheduling has applied it. */

@@ -60,6 +60,16 @@ public class Applicant extends PanacheEntityBase {
     @Column(name = "stage")
     public String stageCode;
     public String holdReason;
+    /** What put the case on hold: a policy action's id; null when not on hold. */
+    public String holdReference;
+    public String stageBeforeHold;
+    /** The last eligibility decision announced: its status, earliest filing date and a signature of all it said. */
+    public String eligibilityStatus;
+    public LocalDate earliestFilingDate;
+    public String eligibilitySignature;
+    /** A supervisor who approved booking despite the decision, and why. */
+    public String overrideApprovedBy;
+    public String overrideReason;
     public String receiptNumber;
     public boolean documentsReady;
     public String createdBy;

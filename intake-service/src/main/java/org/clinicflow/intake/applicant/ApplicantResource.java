@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.clinicflow.intake.audit.AuditLog;
-import org.clinicflow.intake.eligibility.EligibilityEngine;
+import org.clinicflow.intake.eligibility.CaseEligibility;
 import org.clinicflow.intake.timeline.TimelineEntry;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
@@ -44,11 +44,11 @@ public class ApplicantResource {
 
     private final ApplicantService service;
     private final SiteScope access;
-    private final EligibilityEngine eligibility;
+    private final CaseEligibility eligibility;
     private final AuditLog audit;
     private final ObjectMapper json;
 
-    ApplicantResource(ApplicantService service, SiteScope access, EligibilityEngine eligibility, AuditLog audit,
+    ApplicantResource(ApplicantService service, SiteScope access, CaseEligibility eligibility, AuditLog audit,
             ObjectMapper json) {
         this.service = service;
         this.access = access;
@@ -160,6 +160,28 @@ public class ApplicantResource {
         return view(service.find(a.id).orElseThrow());
     }
 
+    /** A supervisor's approval to book despite the decision (approve false withdraws it), and why. */
+    public record OverrideRequest(Boolean approve, String reason) {
+    }
+
+    @POST
+    @Path("/{id}/eligibility/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ClinicRoles.SUPERVISOR)
+    public ApplicantView override(@PathParam("id") String id, OverrideRequest request) {
+        if (request == null || request.approve() == null) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("approve", "is required: true or false"))));
+        }
+        String reason = request.reason() == null ? "" : request.reason().trim();
+        if (request.approve() && (reason.length() < 3 || reason.length() > 200)) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("reason",
+                    "is required: why the applicant may be booked (3 to 200 characters)"))));
+        }
+        Applicant a = visible(id);
+        service.override(a.id, request.approve(), reason, access.actor());
+        return view(service.find(a.id).orElseThrow());
+    }
+
     @GET
     @Path("/{id}/timeline")
     @jakarta.transaction.Transactional
@@ -190,7 +212,7 @@ public class ApplicantResource {
     }
 
     private ApplicantView view(Applicant a) {
-        return ApplicantView.of(a, eligibility.decide(a.facts(), LocalDate.now()));
+        return ApplicantView.of(a, eligibility.decide(a));
     }
 
     private ProblemException duplicate(DuplicateApplicantException e, ApplicantRequest request, UriInfo uri) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.clinicflow.intake.eligibility.ApplicantFacts;
+import org.clinicflow.intake.eligibility.CaseEligibility;
 import org.clinicflow.intake.identity.ANumber;
 import org.clinicflow.intake.identity.ANumberProtector;
 import org.clinicflow.intake.identity.PhoneNumbers;
@@ -40,13 +41,15 @@ public class ApplicantService {
     private final ANumberProtector protector;
     private final ApplicantEvents events;
     private final org.clinicflow.intake.audit.AuditLog audit;
+    private final CaseEligibility eligibility;
 
     ApplicantService(ApplicantValidator validator, ANumberProtector protector, ApplicantEvents events,
-            org.clinicflow.intake.audit.AuditLog audit) {
+            org.clinicflow.intake.audit.AuditLog audit, CaseEligibility eligibility) {
         this.validator = validator;
         this.protector = protector;
         this.events = events;
         this.audit = audit;
+        this.eligibility = eligibility;
     }
 
     @Transactional
@@ -69,6 +72,7 @@ public class ApplicantService {
             throw duplicateOr(e);
         }
         events.registered(a, actor);
+        eligibility.announce(a, actor);
         audit.record(a.id, actor, "register", null);
         return a;
     }
@@ -104,8 +108,23 @@ public class ApplicantService {
         if (changed.stream().anyMatch(CONTACT_FIELDS::contains)) {
             events.contactChanged(a, actor);
         }
+        eligibility.announce(a, actor);
         audit.record(a.id, actor, "correct", String.join(",", changed));
         return changed;
+    }
+
+    /** Records (or withdraws) a supervisor's approval to book the applicant despite the decision; audited. */
+    @Transactional
+    public void override(UUID id, boolean approve, String reason, String actor) {
+        Applicant a = Applicant.findById(id);
+        if (a.stage().isFinal()) {
+            throw new ProblemException(Problem.of(jakarta.ws.rs.core.Response.Status.CONFLICT, "case-closed",
+                    "The case is already " + a.stageCode + "."));
+        }
+        a.overrideApprovedBy = approve ? actor : null;
+        a.overrideReason = approve ? reason : null;
+        audit.record(a.id, actor, approve ? "approve-booking-override" : "withdraw-booking-override", approve ? reason : null);
+        eligibility.announce(a, actor);
     }
 
     @Transactional

@@ -1,36 +1,51 @@
 package org.clinicflow.intake.eligibility;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.clinicflow.intake.applicant.Applicant;
+import java.util.Optional;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
+import org.clinicflow.web.security.SiteScope;
+import org.clinicflow.web.time.ClinicClock;
 
 /**
  * The rules as the clinic sees them: {@code POST /api/eligibility/check} decides for facts not
- * yet saved (the portal shows it before a registration is saved), {@code GET .../rules} lists
- * the rule book, and {@code GET .../rules/{id}/affected-cases} finds every open case a rule
- * (say a new parole termination) touches, so supervisors can act on them.
+ * yet saved (the portal shows it before a registration is saved); {@code GET .../rules} lists
+ * the rule book; a supervisor previews a new rule ({@code POST .../rules/preview}: which open
+ * cases change fee, status or earliest filing date) and adds it ({@code POST .../rules}, never
+ * an edit: a new row may supersede an old one), after which every open case is decided again;
+ * {@code POST .../review} decides every open case again now. Tested by {@code EligibilityApiTest}
+ * and {@code RuleBookApiTest}.
  */
 @Path("/api/eligibility")
-@jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 public class EligibilityResource {
 
-    private final EligibilityEngine engine;
+    private final RuleBooks books;
+    private final RulePreview preview;
+    private final EligibilityReview review;
+    private final SiteScope scope;
+    private final ClinicClock clock;
 
-    EligibilityResource(EligibilityEngine engine) {
-        this.engine = engine;
+    EligibilityResource(RuleBooks books, RulePreview preview, EligibilityReview review, SiteScope scope, ClinicClock clock) {
+        this.books = books;
+        this.preview = preview;
+        this.review = review;
+        this.scope = scope;
+        this.clock = clock;
     }
 
     /** Facts to decide on, as the registration names them, and the filing date (default today). */
@@ -41,6 +56,7 @@ public class EligibilityResource {
 
     @POST
     @Path("/check")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ClinicRoles.CASEWORKER)
     public EligibilityDecision check(CheckRequest r) {
         if (r == null) {
@@ -51,43 +67,85 @@ public class EligibilityResource {
         ApplicantFacts facts = new ApplicantFacts(category, r.asylumFiledOn(), r.asylumLodgedOn(),
                 r.clockStoppedDays() == null ? 0 : r.clockStoppedDays(), r.lastArrivalOn(), r.paroleEndDate(),
                 r.paroleProgram(), r.tpsCountry(), Boolean.TRUE.equals(r.priorEad()), r.feeWaiverBasis(), r.filingMethod());
-        return engine.decide(facts, r.filingDate() == null ? LocalDate.now() : r.filingDate());
+        return books.engine().decide(facts, r.filingDate() == null ? clock.today() : r.filingDate());
+    }
+
+    /** The book: its version and every row, each with the dates it is in force. */
+    public record Book(String version, List<Rule> rules) {
     }
 
     @GET
     @Path("/rules")
     @RolesAllowed(ClinicRoles.CASEWORKER)
-    public Map<String, Object> rules() {
-        return Map.of("version", engine.ruleBook().version(), "rules", engine.ruleBook().rules());
+    public Book rules() {
+        RuleBook book = books.current();
+        return new Book(book.version(), book.rules());
     }
 
-    /** Open cases in the rule's categories that match its program or country. */
-    public record AffectedCase(java.util.UUID id, String siteId, String category, String stage) {
+    @POST
+    @Path("/rules/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ClinicRoles.SUPERVISOR)
+    public RulePreview.Preview preview(Rule rule, @QueryParam("siteId") String siteId) {
+        requireValid(rule);
+        return preview.preview(rule, Optional.ofNullable(siteId).filter(s -> !s.isBlank()));
+    }
+
+    /** The added rule and the book's new version. */
+    public record Added(Rule rule, String version) {
+    }
+
+    @POST
+    @Path("/rules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ClinicRoles.SUPERVISOR)
+    public Response add(Rule rule, @Context UriInfo uri) {
+        requireValid(rule);
+        RuleBook book;
+        try {
+            book = books.add(rule, scope.actor());
+        } catch (RuntimeException e) {
+            if (causedByConstraint(e)) {
+                // Two supervisors adding the same id, or superseding one row twice, at the same moment.
+                throw new ProblemException(Problem.about(Response.Status.CONFLICT, "rule-conflict", "id",
+                        "another rule with this id, or another successor of the superseded rule, was added just now"));
+            }
+            throw e;
+        }
+        books.reload();
+        review.reviewLater();
+        Rule added = book.byId(rule.id()).orElseThrow();
+        return Response.created(uri.getAbsolutePathBuilder().path(rule.id()).build()).entity(new Added(added, book.version())).build();
     }
 
     @GET
-    @Path("/rules/{id}/affected-cases")
-    @RolesAllowed(ClinicRoles.SUPERVISOR)
-    @jakarta.transaction.Transactional
-    public List<AffectedCase> affected(@PathParam("id") String id) {
-        Rule rule = engine.ruleBook().byId(id).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "not-found", "No rule " + id + " in rule book " + engine.ruleBook().version())));
-        StringBuilder where = new StringBuilder("category in ?1 and stageCode not in ('filed', 'withdrawn')");
-        List<Object> params = new java.util.ArrayList<>(List.of(rule.categories()));
-        if (rule.paroleProgram() != null) {
-            where.append(" and paroleProgram = ?2");
-            params.add(rule.paroleProgram());
-        } else if (rule.country() != null) {
-            where.append(" and tpsCountry = ?2");
-            params.add(rule.country());
-        }
-        List<Applicant> cases = Applicant.list(where + " order by createdAt", params.toArray());
-        return cases.stream().map(a -> new AffectedCase(a.id, a.siteId, a.category, a.stageCode)).toList();
+    @Path("/rules/{id}")
+    @RolesAllowed(ClinicRoles.CASEWORKER)
+    public Rule rule(@PathParam("id") String id) {
+        return books.current().byId(id).orElseThrow(() -> new ProblemException(
+                Problem.of(Response.Status.NOT_FOUND, "not-found", "No rule " + id + " in the rule book")));
     }
 
-    @Produces
-    @Singleton
-    static EligibilityEngine engine() {
-        return new EligibilityEngine(RuleBook.bundled());
+    @POST
+    @Path("/review")
+    @RolesAllowed(ClinicRoles.SUPERVISOR)
+    public EligibilityReview.Result reviewNow() {
+        return review.reviewAll();
+    }
+
+    private void requireValid(Rule rule) {
+        List<Problem.FieldError> errors = RuleValidator.validate(rule, books.current());
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors));
+        }
+    }
+
+    private static boolean causedByConstraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

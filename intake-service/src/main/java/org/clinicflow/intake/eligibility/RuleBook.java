@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The versioned rule book: every eligibility and fee rule as data with effective dates, read
- * from {@code rules/eligibility-rules.json}. Immutable; {@link EligibilityEngine} evaluates it.
+ * The versioned rule book: every eligibility and fee rule as data with effective dates. The
+ * clinic's current book lives in intake's database ({@link RuleBooks}); the rows shipped with a
+ * release are in {@code rules/eligibility-rules.json}. A row that supersedes another ends it on
+ * its own effective date ({@link #assemble}). Immutable; {@link EligibilityEngine} evaluates it.
+ * Tested by {@code RuleBookTest}.
  */
 public final class RuleBook {
 
@@ -35,6 +38,25 @@ public final class RuleBook {
         }
     }
 
+    /** The book of these rows, each superseded row ended where its successor begins. */
+    public static RuleBook assemble(String version, List<Rule> rows) {
+        java.util.Map<String, LocalDate> successorStarts = new java.util.HashMap<>();
+        for (Rule r : rows) {
+            if (r.supersedes() != null) {
+                successorStarts.merge(r.supersedes(), r.effectiveFrom(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return new RuleBook(version, rows.stream()
+                .map(r -> successorStarts.containsKey(r.id()) ? r.endingOn(successorStarts.get(r.id())) : r).toList());
+    }
+
+    /** This book with one more row, as it would be once the row is added (for a preview). */
+    public RuleBook with(Rule added, String version) {
+        List<Rule> rows = new java.util.ArrayList<>(rules);
+        rows.add(added);
+        return assemble(version, rows);
+    }
+
     /** The rule book shipped with this build. */
     public static RuleBook bundled() {
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -42,7 +64,7 @@ public final class RuleBook {
                 throw new IllegalStateException("missing " + RESOURCE);
             }
             Document document = JSON.readValue(in, Document.class);
-            return new RuleBook(document.version(), document.rules());
+            return assemble(document.version(), document.rules());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Registration bodies for tests: valid by default, unique per call (names and phones differ). */
-final class Registrations {
+public final class Registrations {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -14,7 +14,7 @@ final class Registrations {
     }
 
     /** A valid (c)(11) registration at the caseworker's site, as JSON fields. */
-    static Map<String, Object> valid() {
+    public static Map<String, Object> valid() {
         int n = SEQ.incrementAndGet();
         Map<String, Object> body = new HashMap<>();
         body.put("givenName", "María" + letters(n));
@@ -31,7 +31,7 @@ final class Registrations {
         return body;
     }
 
-    static Map<String, Object> with(String field, Object value) {
+    public static Map<String, Object> with(String field, Object value) {
         Map<String, Object> body = valid();
         body.put(field, value);
         return body;

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboxProcessor;
@@ -15,8 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Intake's applicant events, through the inbox, as a consumer of their own: they are the
  * prerequisite bookings' events wait for, so they must never queue behind them. Registered and
- * updated keep {@link KnownApplicants} current and release what waited; withdrawn marks the
- * applicant and frees their seat. Tested by {@code KnownApplicantsTest}.
+ * updated keep {@link KnownApplicants} current and release what waited; an eligibility decision
+ * opens or shuts the booking gate (booking, waitlisting or releasing a seat); withdrawn marks the
+ * applicant and frees their seat. Tested by {@code KnownApplicantsTest} and {@code EligibilityGatingTest}.
  */
 @ApplicationScoped
 public class ApplicantListener extends InboxListener {
@@ -31,6 +33,11 @@ public class ApplicantListener extends InboxListener {
                         e.event().householdId(), e.event().preferredLanguage()))
                 .on(ApplicantUpdatedV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
                         e.event().householdId(), e.event().preferredLanguage()))
+                .on(EligibilityDecidedV1.class, e -> {
+                    applicants.eligibility(e.event().applicantId(), e.event().status(), e.event().earliestFilingDate(),
+                            e.event().holdReference(), e.event().overridden());
+                    bookings.eligibilityChanged(e.event().applicantId());
+                })
                 .on(ApplicantWithdrawnV1.class, e -> {
                     applicants.withdrawn(e.event().applicantId());
                     bookings.withdrawn(e.event().applicantId());

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An applicant as intake announced them: their site, household and language, and whether they withdrew. */
+/** An applicant as intake announced them: their site, household and language, eligibility, and whether they withdrew. */
 @Entity
 @Table(name = "known_applicant")
 public class KnownApplicant extends PanacheEntityBase {
@@ -18,5 +18,10 @@ public class KnownApplicant extends PanacheEntityBase {
     public UUID householdId;
     public String preferredLanguage;
     public boolean withdrawn;
+    /** Intake's last eligibility decision: its status code (null until the first arrives), first filing date, hold. */
+    public String eligibilityStatus;
+    public java.time.LocalDate eligibleFrom;
+    public String holdReference;
+    public boolean overridden;
     public Instant updatedAt;
 }

@@ -48,6 +48,25 @@ public class KnownApplicants {
         parking.release(applicantId);
     }
 
+    /** Intake's eligibility decision; it follows the registration, so an unknown applicant's waits for it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public KnownApplicant eligibility(UUID applicantId, String status, java.time.LocalDate eligibleFrom, String holdReference,
+            boolean overridden) {
+        KnownApplicant known = require(applicantId);
+        known.eligibilityStatus = status;
+        known.eligibleFrom = eligibleFrom;
+        known.holdReference = holdReference;
+        known.overridden = overridden;
+        known.updatedAt = Instant.now();
+        return known;
+    }
+
+    /** What eligibility lets a booking do for this applicant now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EligibilityGate gate(UUID applicantId) {
+        return EligibilityGate.of(KnownApplicant.findById(applicantId));
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(UUID applicantId) {
         KnownApplicant known = KnownApplicant.findById(applicantId);

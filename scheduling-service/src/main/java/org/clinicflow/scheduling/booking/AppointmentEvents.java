@@ -46,7 +46,8 @@ class AppointmentEvents {
     }
 
     void waitlisted(ReadyApplicant r) {
-        outbox.publish(new ApplicantWaitlistedV1(r.applicantId, r.siteId, r.language, Instant.now()));
+        outbox.publish(new ApplicantWaitlistedV1(r.applicantId, r.siteId, r.language, Instant.now(), r.waitlistReason,
+                r.eligibleFrom));
     }
 
     void checkedIn(Appointment a) {

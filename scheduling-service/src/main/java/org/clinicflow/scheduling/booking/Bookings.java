@@ -16,17 +16,27 @@ import org.clinicflow.scheduling.site.Seats;
 import org.clinicflow.scheduling.site.Slot;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
+import org.clinicflow.scheduling.applicant.EligibilityGate;
+import org.clinicflow.scheduling.applicant.KnownApplicants;
+import org.clinicflow.scheduling.site.Site;
+import org.clinicflow.web.time.ClinicClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The booking rules. A ready applicant gets the earliest free slot at their site whose session
- * speaks their language, next to their household's appointment when there is one; with no
- * slot they wait, and the waitlist is served whenever capacity appears (a new session, a
- * cancellation, a no-show). Seats are taken and given back only through {@link Seats}, so no
+ * The booking rules. A ready applicant whom eligibility lets file on the slot's date gets the
+ * earliest free slot at their site whose session speaks their language, next to their
+ * household's appointment when that session has an interpreter for them too (otherwise the
+ * nearest one that has); an applicant not yet eligible is booked on or after their earliest
+ * filing date once it is within the booking horizon ({@code clinic.scheduling.book-ahead}), and
+ * one on hold, not eligible or undetermined is never booked automatically. Whoever cannot be
+ * booked waits, with the reason; the waitlist is served whenever capacity appears (a new
+ * session, a cancellation, a no-show), when eligibility changes, and every hour as dates come
+ * within reach. A hold releases the appointment (its seat goes to someone who may file) unless
+ * the applicant is already checked in; the lift books them again. Seats are taken and given back only through {@link Seats}, so no
  * slot is ever overbooked. Policies: a rejected document puts the appointment on hold, keeping
  * the seat, until the documents are ready again; a no-show is offered one new slot
- * automatically, after that a caseworker books by hand. Tested by {@code BookingTest} and
- * {@code BookingConcurrencyTest}.
+ * automatically, after that a caseworker books by hand. Tested by {@code BookingTest},
+ * {@code BookingConcurrencyTest} and {@code EligibilityGatingTest}.
  */
 @ApplicationScoped
 public class Bookings {
@@ -34,15 +44,24 @@ public class Bookings {
     private static final Pattern RECEIPT = Pattern.compile("[A-Z]{3}\\d{10}");
     private static final Duration HORIZON = Duration.ofDays(120);
     private static final int CANDIDATES = 25;
+    static final String NO_FREE_SLOT = "no-free-slot";
 
     private final Seats seats;
     private final AppointmentEvents events;
     private final Duration minimumLead;
+    private final Duration bookAhead;
+    private final KnownApplicants applicants;
+    private final ClinicClock clock;
 
-    Bookings(Seats seats, AppointmentEvents events, @ConfigProperty(name = "clinic.scheduling.minimum-lead") Duration minimumLead) {
+    Bookings(Seats seats, AppointmentEvents events, @ConfigProperty(name = "clinic.scheduling.minimum-lead") Duration minimumLead,
+            @ConfigProperty(name = "clinic.scheduling.book-ahead") Duration bookAhead, KnownApplicants applicants,
+            ClinicClock clock) {
         this.seats = seats;
         this.events = events;
         this.minimumLead = minimumLead;
+        this.bookAhead = bookAhead;
+        this.applicants = applicants;
+        this.clock = clock;
     }
 
     // ---- from other services' events (inside the inbox transaction) -------------------------
@@ -105,6 +124,30 @@ public class Bookings {
         }
     }
 
+    /**
+     * Intake's eligibility decision changed: a shut gate releases the appointment (unless the
+     * applicant is checked in) and waitlists them with the reason; an appointment before the
+     * earliest filing date is moved; an open gate books a ready applicant who waited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eligibilityChanged(UUID applicantId) {
+        ReadyApplicant r = ReadyApplicant.findById(applicantId);
+        EligibilityGate gate = applicants.gate(applicantId);
+        Appointment active = Appointment.activeFor(applicantId);
+        if (active != null && active.status != Status.CHECKED_IN) {
+            Instant earliest = gate.open() ? earliestStart(active.siteId, gate) : null;
+            if (!gate.open() || active.startsAt.isBefore(earliest)) {
+                release(active, Status.CANCELLED);
+                events.cancelled(active, gate.open() ? "before-eligible-date" : gate.reason());
+                serveWaitlist(active.siteId);
+                active = null;
+            }
+        }
+        if (active == null && r != null && r.ready && !r.withdrawn) {
+            bookOrWaitlist(r);
+        }
+    }
+
     // ---- caseworkers and applicants' replies -------------------------------------------------
 
     /** A booking attempt's answer: the appointment, or the next free slot when the asked one is full. */
@@ -121,6 +164,16 @@ public class Bookings {
         List<Slot> slots = Slot.list("siteId = ?1 and startsAt = ?2", siteId, slotStart);
         if (slots.isEmpty()) {
             throw invalid("slotStart", "no slot at " + siteId + " starts at " + slotStart);
+        }
+        EligibilityGate gate = applicants.gate(applicantId);
+        if (!gate.open()) {
+            throw new ProblemException(Problem.about(Response.Status.CONFLICT, "not-bookable", "applicantId",
+                    "may not be booked: " + gate.reason() + " (a supervisor can approve booking in intake)"));
+        }
+        if (gate.from() != null && slotStart.isBefore(startOf(siteId, gate.from()))) {
+            throw new ProblemException(Problem.about(Response.Status.CONFLICT, "before-eligible-date", "slotStart",
+                    "is before the applicant may file (" + gate.from() + "): choose a slot on or after it")
+                    .with("eligibleFrom", gate.from().toString()));
         }
         for (Slot slot : slots) {
             if (speaks(slot, language) && seats.take(slot.id)) {
@@ -237,8 +290,9 @@ public class Bookings {
         release(a, Status.NO_SHOW);
         events.noShow(a);
         Optional<Appointment> rebooked = Optional.empty();
-        if (!a.noShowRebooked) {
-            rebooked = next(a.siteId, a.language, Instant.now().plus(minimumLead), null, a.householdId, a.applicantId)
+        EligibilityGate gate = applicants.gate(a.applicantId);
+        if (!a.noShowRebooked && gate.open()) {
+            rebooked = next(a.siteId, a.language, earliestStart(a.siteId, gate), null, a.householdId, a.applicantId)
                     .map(slot -> {
                         Appointment again = create(a.applicantId, a.householdId, a.siteId, slot, a.language);
                         again.noShowRebooked = true;
@@ -263,7 +317,10 @@ public class Bookings {
                     "slotId in (select s.id from Slot s where s.sessionId = ?1) and status in ?2", session.id, Status.ACTIVE);
             for (Appointment a : affected) {
                 Instant previous = a.startsAt;
-                Optional<Slot> next = next(siteId, a.language, Instant.now().plus(minimumLead), a.slotId, a.householdId, a.applicantId);
+                EligibilityGate gate = applicants.gate(a.applicantId);
+                Optional<Slot> next = gate.open()
+                        ? next(siteId, a.language, earliestStart(siteId, gate), a.slotId, a.householdId, a.applicantId)
+                        : Optional.empty();
                 seats.giveBack(a.slotId);
                 if (next.isPresent()) {
                     a.slotId = next.get().id;
@@ -277,8 +334,8 @@ public class Bookings {
                     events.cancelled(a, "site-closure");
                     ReadyApplicant r = ReadyApplicant.findById(a.applicantId);
                     if (r != null && r.ready) {
-                        r.waitlistedAt = Instant.now();
-                        events.waitlisted(r);
+                        r.waitlistedAt = null; // waits again, with the reason of now
+                        waitlist(r, gate.open() ? NO_FREE_SLOT : gate.reason(), null);
                     }
                 }
             }
@@ -303,18 +360,56 @@ public class Bookings {
     // ---- internals -------------------------------------------------------------------------
 
     private boolean bookOrWaitlist(ReadyApplicant r) {
-        Optional<Slot> slot = next(r.siteId, r.language, Instant.now().plus(minimumLead), null, r.householdId, r.applicantId);
+        EligibilityGate gate = applicants.gate(r.applicantId);
+        if (!gate.open()) {
+            waitlist(r, gate.reason(), null);
+            return false;
+        }
+        Instant from = earliestStart(r.siteId, gate);
+        if (from.isAfter(clock.now().plus(bookAhead))) {
+            waitlist(r, EligibilityGate.NOT_YET, gate.from()); // booked once the date comes within the horizon
+            return false;
+        }
+        Optional<Slot> slot = next(r.siteId, r.language, from, null, r.householdId, r.applicantId);
         if (slot.isPresent()) {
             Appointment a = create(r.applicantId, r.householdId, r.siteId, slot.get(), r.language);
             r.waitlistedAt = null;
+            r.waitlistReason = null;
+            r.eligibleFrom = null;
             events.booked(a);
             return true;
         }
+        waitlist(r, NO_FREE_SLOT, gate.from());
+        return false;
+    }
+
+    /** Puts the applicant on the waitlist (keeping their place if already there); announced when new or the reason changed. */
+    private void waitlist(ReadyApplicant r, String reason, java.time.LocalDate eligibleFrom) {
+        boolean changed = r.waitlistedAt == null || !reason.equals(r.waitlistReason)
+                || !java.util.Objects.equals(eligibleFrom, r.eligibleFrom);
         if (r.waitlistedAt == null) {
             r.waitlistedAt = Instant.now();
+        }
+        r.waitlistReason = reason;
+        r.eligibleFrom = eligibleFrom;
+        if (changed) {
             events.waitlisted(r);
         }
-        return false;
+    }
+
+    /** The first instant a slot may start for this applicant: the lead time from now, and not before their filing date. */
+    private Instant earliestStart(String siteId, EligibilityGate gate) {
+        Instant lead = clock.now().plus(minimumLead);
+        if (gate.from() == null) {
+            return lead;
+        }
+        Instant day = startOf(siteId, gate.from());
+        return day.isAfter(lead) ? day : lead;
+    }
+
+    private static Instant startOf(String siteId, java.time.LocalDate date) {
+        Site site = Site.findById(siteId);
+        return date.atStartOfDay(site == null ? java.time.ZoneOffset.UTC : site.zone()).toInstant();
     }
 
     /**
@@ -327,7 +422,10 @@ public class Bookings {
             Appointment member = Appointment.find("householdId = ?1 and applicantId <> ?2 and siteId = ?3 and status in ?4 "
                     + "order by startsAt", householdId, applicantId, siteId, Status.ACTIVE).firstResult();
             if (member != null && !member.startsAt.isBefore(from)) {
-                candidates.add(member.slotId);
+                // The family's slot only if its session has an interpreter for this member too.
+                if (speaks(Slot.findById(member.slotId), language)) {
+                    candidates.add(member.slotId);
+                }
                 seats.free(siteId, language, member.startsAt, member.startsAt.plus(Duration.ofHours(4)), CANDIDATES)
                         .forEach(f -> candidates.add(f.slotId()));
             }

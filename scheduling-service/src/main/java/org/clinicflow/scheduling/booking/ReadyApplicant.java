@@ -23,5 +23,8 @@ public class ReadyApplicant extends PanacheEntityBase {
     public boolean ready;
     public boolean withdrawn;
     public Instant waitlistedAt;
+    /** Why they wait: no-free-slot, not-yet-eligible, on-hold, not-eligible, eligibility-undetermined, eligibility-pending. */
+    public String waitlistReason;
+    public java.time.LocalDate eligibleFrom;
     public Instant updatedAt;
 }

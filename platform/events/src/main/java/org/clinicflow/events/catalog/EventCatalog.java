@@ -17,6 +17,7 @@ import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.intake.ContactPointChangedV1;
+import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.events.notification.ApplicantOptedInV1;
 import org.clinicflow.events.notification.ApplicantOptedOutV1;
 import org.clinicflow.events.notification.ApplicantRepliedV1;
@@ -47,7 +48,7 @@ public final class EventCatalog {
 
     private static final Duration TWO_WEEKS = Duration.ofDays(14);
 
-    /** Applicant lifecycle: identifiers and routing facts, no personal details. */
+    /** Applicant lifecycle and eligibility decisions: identifiers, routing facts and codes, no personal details. */
     public static final Topic APPLICANTS = new Topic("clinic.intake.applicants", 6, TWO_WEEKS, INTAKE,
             List.of(DOCUMENTS, SCHEDULING, NOTIFICATION));
     /** Phone numbers: kept 7 days, readable by the notification service only. */
@@ -69,6 +70,7 @@ public final class EventCatalog {
             contract("clinic.intake.applicant-registered.v1", ApplicantRegisteredV1.class, APPLICANTS),
             contract("clinic.intake.applicant-updated.v1", ApplicantUpdatedV1.class, APPLICANTS),
             contract("clinic.intake.applicant-withdrawn.v1", ApplicantWithdrawnV1.class, APPLICANTS),
+            contract("clinic.intake.eligibility-decided.v1", EligibilityDecidedV1.class, APPLICANTS),
             contract("clinic.intake.contact-point-changed.v1", ContactPointChangedV1.class, CONTACTS),
             contract("clinic.documents.checklist-opened.v1", ChecklistOpenedV1.class, CHECKLISTS),
             contract("clinic.documents.document-verified.v1", DocumentVerifiedV1.class, CHECKLISTS),
