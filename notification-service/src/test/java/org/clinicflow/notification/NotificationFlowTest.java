@@ -157,6 +157,38 @@ class NotificationFlowTest {
         assertEquals("Work Permit Clinic: tanpri pote de foto idantik gwosè paspò nan randevou ou.", texts.get(0));
     }
 
+    /**
+     * A supervisor's policy hold: the applicant is told once, neutrally, to contact the clinic (no
+     * word of the case), and the appointment the hold released is not announced as a cancellation;
+     * a later announcement of the same hold (a nightly review) texts nothing more.
+     */
+    @Test
+    void aPolicyHoldTextsOnceToContactTheClinicAndItsReleasedAppointmentIsNotAnnounced() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "es", true);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        awaitSms(phone, 1);
+        Map<String, Object> hold = Map.of("status", "on_hold", "holdReference", "3b0c6f3e-policy-action");
+        EventMetadata first = Events.send(EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", applicant, hold);
+        EventMetadata cancelled = Events.send(EventCatalog.APPOINTMENTS, "clinic.scheduling.appointment-cancelled.v1", applicant,
+                Map.of("reason", "on-hold"));
+        EventMetadata again = Events.send(EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", applicant, hold);
+
+        List<String> texts = awaitSms(phone, 2);
+        assertEquals("Work Permit Clinic: por favor comuníquese con la clínica antes de su próxima visita. Llame al +1 312 555 0100.",
+                texts.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.triggers' "
+                        + "AND event_id IN (?1, ?2, ?3)")
+                .setParameter(1, first.id()).setParameter(2, cancelled.id()).setParameter(3, again.id())
+                .getSingleResult() instanceof Number n && n.intValue() == 3));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Message.count(
+                "applicantId = ?1 and templateKey = 'contact-clinic'", applicant)), "one text per hold");
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Message.count(
+                "applicantId = ?1 and templateKey = 'appointment-cancelled'", applicant)), "the hold's release is not a cancellation text");
+    }
+
     @Test
     void noConsentNoSmsAndNothingAtNight() throws Exception {
         String noConsent = Events.phone();

@@ -60,10 +60,12 @@ class BookingConcurrencyTest {
             UUID applicant = UUID.randomUUID();
             Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant,
                     Map.of("siteId", site, "preferredLanguage", "es", "householdId", ""));
+            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", applicant,
+                    Map.of("status", "eligible", "earliestFilingDate", ""));
             applicants.add(applicant);
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> applicants.stream().allMatch(Clinic::known));
+                .until(() -> applicants.stream().allMatch(Clinic::eligible));
         for (UUID applicant : applicants) {
             answers.add(pool.submit(() -> {
                 go.await();
@@ -103,14 +105,16 @@ class BookingConcurrencyTest {
         List<Instant> starts = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> Slot.<Slot>list("siteId", site)
                 .stream().map(s -> s.startsAt).toList()));
         assertEquals(100, starts.size());
+        List<UUID> applicants = eligibleApplicants(site, 10_000);
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             Instant start = starts.get(ThreadLocalRandom.current().nextInt(starts.size()));
+            UUID applicant = applicants.get(i);
             Callable<Boolean> attempt = () -> {
                 go.await();
-                return bookings.bookSlot(UUID.randomUUID(), site, start).booked() != null;
+                return bookings.bookSlot(applicant, site, start).booked() != null;
             };
             attempts.add(pool.submit(attempt));
         }
@@ -142,5 +146,14 @@ class BookingConcurrencyTest {
                 .then().statusCode(200).extract().path("slotStart");
         assertNotNull(starts);
         return starts.stream().map(Instant::parse).toList();
+    }
+
+    /** Applicants intake registered and found eligible, written straight into scheduling's projection (10,000 events would only slow the test). */
+    @SuppressWarnings("unchecked")
+    private static List<UUID> eligibleApplicants(String site, int count) {
+        return QuarkusTransaction.requiringNew().call(() -> Slot.getEntityManager().createNativeQuery(
+                "INSERT INTO known_applicant (applicant_id, site_id, eligibility_status, updated_at) "
+                        + "SELECT gen_random_uuid(), ?1, 'eligible', now() FROM generate_series(1, ?2) RETURNING applicant_id")
+                .setParameter(1, site).setParameter(2, count).getResultList());
     }
 }

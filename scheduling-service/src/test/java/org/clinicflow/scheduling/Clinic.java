@@ -100,6 +100,13 @@ public final class Clinic {
         }));
     }
 
+    public static boolean eligible(UUID applicant) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnownApplicant known = KnownApplicant.findById(applicant);
+            return known != null && "eligible".equals(known.eligibilityStatus);
+        });
+    }
+
     public static boolean known(UUID applicant) {
         return QuarkusTransaction.requiringNew().call(() -> KnownApplicant.findById(applicant) != null);
     }

@@ -119,7 +119,7 @@ class EligibilityGatingTest {
                 ApplicantWaitlistedV1.class).reason());
 
         String slot = given().auth().oauth2(TestTokens.supervisor()).get("/api/sites/" + site + "/availability")
-                .then().statusCode(200).extract().path("[0].startsAt");
+                .then().statusCode(200).extract().path("slotStart[0]");
         given().auth().oauth2(TestTokens.supervisor()).contentType(ContentType.JSON).body(Map.of("siteId", site, "slotStart", slot))
                 .when().post("/api/applicants/" + applicant + "/appointment").then().statusCode(409)
                 .contentType("application/problem+json")

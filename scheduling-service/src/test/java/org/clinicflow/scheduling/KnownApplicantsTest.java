@@ -82,6 +82,8 @@ class KnownApplicantsTest {
             UUID other = UUID.randomUUID();
             Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", other,
                     Map.of("siteId", site, "preferredLanguage", "es", "householdId", ""));
+            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", other,
+                    Map.of("status", "eligible", "earliestFilingDate", ""));
             others.add(other);
         }
         for (UUID other : others) {

@@ -62,4 +62,40 @@ public interface IntakeApi {
     @GET
     @Path("/applicants/import/{id}")
     Map<String, Object> importStatus(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/eligibility/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> override(@PathParam("id") String id, Map<String, Object> approval);
+
+    @GET
+    @Path("/eligibility/rules")
+    Map<String, Object> rules();
+
+    @POST
+    @Path("/eligibility/rules/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> previewRule(Map<String, Object> rule);
+
+    @POST
+    @Path("/eligibility/rules")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> addRule(Map<String, Object> rule);
+
+    @GET
+    @Path("/eligibility/rules/{id}/affected-cases")
+    Map<String, Object> affectedCases(@PathParam("id") String ruleId);
+
+    @POST
+    @Path("/eligibility/rules/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> act(@PathParam("id") String ruleId, Map<String, Object> action);
+
+    @GET
+    @Path("/eligibility/rules/{id}/actions")
+    List<Map<String, Object>> actionsOf(@PathParam("id") String ruleId);
+
+    @GET
+    @Path("/eligibility/actions/{id}")
+    Map<String, Object> action(@PathParam("id") String actionId);
 }

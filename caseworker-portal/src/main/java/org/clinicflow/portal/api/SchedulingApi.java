@@ -47,6 +47,10 @@ public interface SchedulingApi {
     Map<String, Object> queue(@PathParam("site") String site, @QueryParam("date") String date);
 
     @GET
+    @Path("/sites/{site}/waitlist")
+    Map<String, Object> waitlist(@PathParam("site") String site);
+
+    @GET
     @Path("/applicants/{id}/appointment")
     Map<String, Object> appointment(@PathParam("id") String id);
 

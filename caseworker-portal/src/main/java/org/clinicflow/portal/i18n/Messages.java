@@ -339,4 +339,124 @@ public interface Messages {
 
     @Message("Not found.")
     String not_found();
+
+    @Message("Rule book")
+    String nav_rules();
+
+    @Message("Add a rule")
+    String new_rule();
+
+    @Message("A rule is never edited: add a new row (a new id) that supersedes the old one. Preview first: it lists the open cases whose fee, status or earliest filing date would change. Every row names its source.")
+    String new_rule_help();
+
+    @Message("The rule (JSON)")
+    String rule_json();
+
+    @Message("Preview")
+    String preview();
+
+    @Message("Add the rule")
+    String add_rule();
+
+    @Message("open cases would change")
+    String cases_change();
+
+    @Message("open cases decided again")
+    String open_cases_reviewed();
+
+    @Message("Before")
+    String before();
+
+    @Message("After")
+    String after();
+
+    @Message("The rule book")
+    String rule_book();
+
+    @Message("Kind")
+    String kind();
+
+    @Message("In force")
+    String in_force();
+
+    @Message("Amount")
+    String amount();
+
+    @Message("Source")
+    String source();
+
+    @Message("Waivable")
+    String waivable();
+
+    @Message("Policy action")
+    String policy_action();
+
+    @Message("Started: the progress below refreshes by itself.")
+    String action_started();
+
+    @Message("Affected cases")
+    String affected_cases();
+
+    @Message("open cases")
+    String open_cases();
+
+    @Message("Reason for the hold (caseworkers read it on each case)")
+    String hold_reason();
+
+    @Message("Put all on hold")
+    String hold_all();
+
+    @Message("Lift the hold")
+    String lift_all();
+
+    @Message("A hold releases each appointment (unless the applicant is already checked in) and texts each applicant once, in their language, to contact the clinic; the lift books them again. Running either twice changes nothing.")
+    String hold_policy();
+
+    @Message("Actions run")
+    String actions_run();
+
+    @Message("Progress")
+    String progress();
+
+    @Message("changed")
+    String changed();
+
+    @Message("No action has been run for this rule.")
+    String no_actions();
+
+    @Message("Decision")
+    String decision();
+
+    @Message("Earliest grant")
+    String earliest_grant();
+
+    @Message("Valid until")
+    String valid_until();
+
+    @Message("Booking approved by")
+    String override();
+
+    @Message("Owed")
+    String owed();
+
+    @Message("Rule")
+    String rule();
+
+    @Message("Yes")
+    String yes();
+
+    @Message("No")
+    String no();
+
+    @Message("Why the applicant may be booked")
+    String override_reason();
+
+    @Message("Approve booking")
+    String approve_booking();
+
+    @Message("Waitlist")
+    String waitlist();
+
+    @Message("Eligible from")
+    String eligible_from();
 }

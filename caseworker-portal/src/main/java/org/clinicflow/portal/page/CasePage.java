@@ -109,6 +109,18 @@ public class CasePage {
         return Pages.back("/applicants/" + id, done.ok() ? "done" : done.message());
     }
 
+    /** A supervisor's approval to book despite the eligibility decision; intake audits it. */
+    @POST
+    @Path("/override")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response override(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        Map<String, Object> approval = new HashMap<>();
+        approval.put("approve", !"false".equals(form.getFirst("approve")));
+        approval.put("reason", form.getFirst("reason"));
+        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.override(id, approval));
+        return Pages.back("/applicants/" + id, done.ok() ? "done" : done.message());
+    }
+
     @POST
     @Path("/reveal")
     @Produces(MediaType.TEXT_HTML)

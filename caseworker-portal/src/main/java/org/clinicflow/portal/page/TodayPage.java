@@ -66,8 +66,28 @@ public class TodayPage {
             Map<String, String> names = names(rows.stream().map(r -> String.valueOf(r.get("applicantId"))).distinct().toList());
             rows.forEach(row -> row.put("name", names.getOrDefault(String.valueOf(row.get("applicantId")), "?")));
         }
+        List<Map<String, Object>> waiting = waitlist(chosen);
         return pages.render(today).data("sites", sites.ok() ? sites.value() : List.of()).data("site", chosen).data("date", day)
-                .data("queue", queue).data("rows", rows).data("note", note);
+                .data("queue", queue).data("rows", rows).data("note", note).data("waiting", waiting);
+    }
+
+    /** Who waits for a booking at the site and why (the first page), by name. */
+    private List<Map<String, Object>> waitlist(String site) {
+        if (site == null) {
+            return List.of();
+        }
+        Pages.Outcome<Map<String, Object>> list = pages.call(() -> scheduling.waitlist(site));
+        List<Map<String, Object>> waiting = new ArrayList<>();
+        if (list.ok() && list.value().get("entries") instanceof List<?> entries) {
+            for (Object e : entries.stream().limit(NAMES_PER_CALL).toList()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> row = new LinkedHashMap<>((Map<String, Object>) e);
+                waiting.add(row);
+            }
+            Map<String, String> names = names(waiting.stream().map(r -> String.valueOf(r.get("applicantId"))).toList());
+            waiting.forEach(row -> row.put("name", names.getOrDefault(String.valueOf(row.get("applicantId")), "?")));
+        }
+        return waiting;
     }
 
     /** The day's people by name: intake asked a page of ids at a time; "?" where intake did not answer. */

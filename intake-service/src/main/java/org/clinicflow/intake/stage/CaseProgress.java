@@ -77,7 +77,9 @@ public class CaseProgress extends InboxListener {
                 .on(AppointmentCancelledV1.class, e -> progress(e, null, "Appointment cancelled (" + e.event().reason() + ")",
                         a -> moveIf(a, EnumSet.of(Stage.BOOKED), a.documentsReady ? Stage.READY_TO_BOOK : Stage.DOCUMENTS_PENDING)))
                 .on(AppointmentConfirmedV1.class, e -> progress(e, null, "Appointment confirmed", null))
-                .on(ApplicantWaitlistedV1.class, e -> progress(e, null, "Waitlisted at " + e.event().siteId(), null))
+                .on(ApplicantWaitlistedV1.class, e -> progress(e, null, "Waitlisted at " + e.event().siteId()
+                        + (e.event().reason() == null ? "" : " (" + e.event().reason()
+                                + (e.event().eligibleFrom() == null ? "" : ", from " + e.event().eligibleFrom()) + ")"), null))
                 .on(ApplicantCheckedInV1.class, e -> progress(e, null, "Checked in at " + e.event().siteId(),
                         a -> moveIf(a, BEFORE_VISIT, Stage.CHECKED_IN)))
                 .on(VisitCompletedV1.class, e -> progress(e, null, "Filed, receipt " + e.event().receiptNumber(), a -> {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.documents.DocumentRejectedV1;
+import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.events.scheduling.AppointmentBookedV1;
 import org.clinicflow.events.scheduling.AppointmentCancelledV1;
 import org.clinicflow.events.scheduling.AppointmentRescheduledV1;
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * What applicants are told, and when: booked, moved or cancelled appointments (place, local
  * date and time, reply options), a rejected document (what to bring), a filed application
- * (the receipt number); bookings plan the 24 h and 2 h reminders, moves replace them, the end
+ * (the receipt number), a policy hold (a neutral "contact the clinic", once per hold, and no
+ * cancellation text for the appointment the hold released); bookings plan the 24 h and 2 h reminders, moves replace them, the end
  * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
  * Intake publishes an applicant's contact point with the registration, so it normally exists
  * before any trigger; a trigger that overtakes it (another topic, a lagging consumer) or whose
@@ -36,9 +38,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TriggerListener extends InboxListener {
 
     static final String CONSUMER = "notification-service.triggers";
+    /** The reason scheduling gives when a hold releases an appointment. */
+    static final String HOLD_RELEASE = "on-hold";
 
 
-    TriggerListener(InboxProcessor inbox, MessageQueue queue, Reminders reminders) {
+    TriggerListener(InboxProcessor inbox, MessageQueue queue, Reminders reminders,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "clinic.notification.help-phone") String helpPhone) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
                 .on(AppointmentBookedV1.class, e -> {
@@ -58,7 +63,8 @@ public class TriggerListener extends InboxListener {
                 .on(AppointmentCancelledV1.class, e -> {
                     requireContactPoint(e.event().applicantId());
                     reminders.cancel(e.event().appointmentId());
-                    if (!"withdrawn".equals(e.event().reason())) {
+                    // A withdrawal stops messages; a hold's own SMS ("contact the clinic") says all there is to say.
+                    if (!"withdrawn".equals(e.event().reason()) && !HOLD_RELEASE.equals(e.event().reason())) {
                         queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-cancelled", Map.of(), null, null);
                     }
                 })
@@ -73,6 +79,16 @@ public class TriggerListener extends InboxListener {
                     queue.enqueue(e.metadata().id(), e.event().applicantId(), "visit-completed",
                             Map.of("receipt", e.event().receiptNumber()), null, null);
                 })
+                .on(EligibilityDecidedV1.class, e -> {
+                    if (e.event().holdReference() == null || !"on_hold".equals(e.event().status())) {
+                        return;
+                    }
+                    requireContactPoint(e.event().applicantId());
+                    // One SMS per hold, whatever else is announced while it lasts: the message id comes from the hold.
+                    UUID hold = UUID.nameUUIDFromBytes(("hold|" + e.event().applicantId() + "|" + e.event().holdReference())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    queue.enqueue(hold, e.event().applicantId(), "contact-clinic", Map.of("helpPhone", helpPhone), null, null);
+                })
                 .on(ApplicantCheckedInV1.class, e -> reminders.cancel(e.event().appointmentId()))
                 .on(NoShowRecordedV1.class, e -> reminders.cancel(e.event().appointmentId()))
                 .build());
@@ -81,6 +97,13 @@ public class TriggerListener extends InboxListener {
     @Incoming("appointments")
     @Blocking
     public void appointments(ConsumerRecord<String, byte[]> record) {
+        process(record);
+    }
+
+    /** Intake's applicants topic, for holds only, in a consumer group of its own (the contacts listener reads it too). */
+    @Incoming("holds")
+    @Blocking
+    public void holds(ConsumerRecord<String, byte[]> record) {
         process(record);
     }
 
