@@ -114,6 +114,9 @@ class PortalBrowserTest {
         await("the case page", b -> b.getCurrentUrl().matches(".*/applicants/[0-9a-f-]{36}.*"));
         String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
 
+        assertEquals("$1080", text(By.cssSelector("[data-testid=fee-owed]")),
+                "a parolee's initial paper filing: $520 base fee + $560 FY2026 statutory fee (FR Doc 2025-20622)");
+        assertEquals(2, browser.findElements(By.cssSelector("[data-testid=fee-line]")).size(), "each fee line with its rule");
         awaitReloading("the checklist", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=doc-row]")).isEmpty());
         verifyEveryRequiredDocument(caseUrl);
         awaitReloading("the booking", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=appointment-status]")).isEmpty());
@@ -200,6 +203,47 @@ class PortalBrowserTest {
         }
         click(By.cssSelector("[data-testid=save-checks]"));
         await("the checks saved", b -> b.getCurrentUrl().contains("note=done") && pendingRequiredRows().isEmpty());
+    }
+
+    @Test
+    void aSupervisorPreviewsARuleAndHoldsAndLiftsEveryCaseOfATerminatedProgram() throws Exception {
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("givenName", "Hold", "familyName", "Test" + UUID.randomUUID()
+                    .toString().replaceAll("[^a-f]", ""), "dateOfBirth", "1988-02-0" + (i + 1), "countryOfCitizenship", "NI",
+                    "preferredLanguage", "es", "smsConsent", false, "siteId", "chicago-south", "category", "c11"));
+            body.put("paroleEndDate", LocalDate.now().plusYears(1).toString());
+            body.put("paroleProgram", "chnv");
+            cases.add(API.post("intake-service", "/api/applicants", "supervisor", body).body().path("id").asText());
+        }
+        browser = chromium();
+        signIn("supervisor");
+        browser.get(PORTAL + "/rules");
+        assertFalse(browser.findElements(By.cssSelector("[data-testid=rule-row][data-rule=ead-statutory-fee-fy2026-initial]")).isEmpty());
+        click(By.cssSelector("[data-testid=preview-rule]"));
+        await("the preview of next year's fee row", b -> !b.findElements(By.cssSelector("[data-testid=rule-preview]")).isEmpty());
+        shot("rules");
+
+        String rule = "chnv-parole-terminations-2025-06";
+        browser.get(PORTAL + "/rules/" + rule);
+        assertTrue(Integer.parseInt(text(By.cssSelector("[data-testid=affected-count] strong"))) >= 3);
+        fill("reason", "CHNV parole terminated: check the applicant's notice");
+        click(By.cssSelector("[data-testid=hold-all]"));
+        awaitReloading("the hold done", PORTAL + "/rules/" + rule, b -> "done".equals(
+                b.findElements(By.cssSelector("[data-testid=action-status]")).get(0).getText()));
+        shot("policy-action");
+        browser.get(PORTAL + "/applicants/" + cases.get(0));
+        assertEquals("on_hold", text(By.cssSelector("[data-testid=stage]")));
+        assertTrue(text(By.cssSelector("[data-testid=eligibility-card]")).contains("CHNV parole terminated"), "the hold's reason on the case");
+
+        browser.get(PORTAL + "/rules/" + rule);
+        click(By.cssSelector("[data-testid=lift-all]"));
+        awaitReloading("the lift done", PORTAL + "/rules/" + rule, b -> b.findElements(By.cssSelector("[data-testid=action-row]")).size() == 2
+                && "done".equals(b.findElements(By.cssSelector("[data-testid=action-status]")).get(0).getText()));
+        for (String id : cases) {
+            assertTrue(API.get("intake-service", "/api/applicants/" + id, "supervisor").body().path("holdReason").isNull(),
+                    "the lift released " + id);
+        }
     }
 
     private List<WebElement> pendingRequiredRows() {
