@@ -12,13 +12,14 @@ CREATE TABLE eligibility_rule (
 );
 -- A rule is superseded once: two successors of one row would make "which is in force" ambiguous.
 CREATE UNIQUE INDEX eligibility_rule_superseded_once ON eligibility_rule (supersedes) WHERE supersedes IS NOT NULL;
-CREATE FUNCTION eligibility_rule_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Refused like the audit log's edits (one function for every append-only table from here on).
+CREATE FUNCTION refuse_edit() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'eligibility_rule is append-only: add a row that supersedes it';
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
 END;
 $$;
 CREATE TRIGGER eligibility_rule_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON eligibility_rule
-    FOR EACH STATEMENT EXECUTE FUNCTION eligibility_rule_is_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_edit();
 
 -- The last eligibility decision announced for a case (an event goes out only when it changes),
 -- the hold a policy action placed and the stage to return to when it is lifted, and a

@@ -3,6 +3,7 @@ package org.clinicflow.system;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL, Keycloak), over HTTP with real tokens: registered, checklist verified, booked,
  * texted in Spanish, "C" replied through the signed webhook, confirmed, checked in, filed with a
  * receipt that is texted too. Also: an opted-out phone gets nothing, a household is booked
- * together, a rejected document is texted and nobody is booked. The test's site lies in a time
+ * together, a rejected document is texted and nobody is booked, and an asylum applicant not yet
+ * eligible waits until the clinic clocks reach day 150 and is then booked. The test's site lies in a time
  * zone where it is now early afternoon, so quiet hours never hold a message back.
  */
 class ClinicJourneyTest {
@@ -41,6 +43,7 @@ class ClinicJourneyTest {
     private static final int SCHEDULING = LocalStack.SERVICE_PORTS.get("scheduling-service");
     private static final int NOTIFICATION = LocalStack.SERVICE_PORTS.get("notification-service");
     private static String site;
+    private static String zone;
     private static String staff;
 
     @BeforeAll
@@ -48,7 +51,7 @@ class ClinicJourneyTest {
         assertEquals(0, STACK.clinic("up", "-d"), () -> "./clinic up -d failed:\n" + STACK.output("up"));
         staff = token("supervisor");
         site = "journey-" + Long.toString(System.currentTimeMillis(), 36);
-        String zone = ClinicApi.afternoonZone();
+        zone = ClinicApi.afternoonZone();
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
                 .body(Map.of("id", site, "name", "Journey Clinic", "address", "9 Test Street", "timeZone", zone))
                 .when().post(url(SCHEDULING, "/api/sites")).then().statusCode(201);
@@ -127,13 +130,55 @@ class ClinicJourneyTest {
         given().auth().oauth2(staff).get(url(SCHEDULING, "/api/applicants/" + id + "/appointment")).then().statusCode(404);
     }
 
+    /**
+     * Eligibility gates booking across the services: a pending asylum applicant on day 100 of
+     * the clock, documents verified, is waitlisted as not yet eligible; with intake's and
+     * scheduling's clinic clocks moved 50 days (the admin clock API of the local stack) and
+     * intake's review run, they are booked on or after day 150.
+     */
+    @Test
+    void anAsylumApplicantOnDay100WaitsAndIsBookedOnceTheClocksReachDay150() throws Exception {
+        LocalDate today = LocalDate.now();
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now(ZoneId.of(zone)).plusDays(51).toString(), "start", "09:00", "end", "12:00",
+                        "slotMinutes", 30, "stations", 2, "languages", List.of("es")))
+                .when().post(url(SCHEDULING, "/api/sites/" + site + "/sessions")).then().statusCode(201);
+        Map<String, Object> facts = new HashMap<>(Map.of("category", "c8", "asylumFiledOn", today.minusDays(100).toString()));
+        String id = register(phone(), null, facts);
+        verifyAll(id);
+        await("waitlisted as not yet eligible", () -> given().auth().oauth2(staff).get(url(SCHEDULING, "/api/sites/" + site + "/waitlist"))
+                .then().statusCode(200).extract().jsonPath().getList("entries.findAll { it.reason == 'not-yet-eligible' }.applicantId")
+                .contains(id));
+        assertEquals("none", appointmentStatus(id));
+        try {
+            for (int port : List.of(INTAKE, SCHEDULING)) {
+                given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("offset", "P50D"))
+                        .when().put(url(port, "/api/admin/clock")).then().statusCode(200);
+            }
+            given().auth().oauth2(staff).post(url(INTAKE, "/api/eligibility/review")).then().statusCode(200);
+            await("booked once day 150 came", () -> appointmentStatus(id).equals("booked"));
+            LocalDate bookedOn = LocalDate.parse(given().auth().oauth2(staff).get(url(SCHEDULING, "/api/applicants/" + id + "/appointment"))
+                    .then().extract().path("localDate"));
+            assertFalse(bookedOn.isBefore(today.plusDays(50)), "on or after day 150: " + bookedOn);
+        } finally {
+            for (int port : List.of(INTAKE, SCHEDULING)) {
+                given().auth().oauth2(token("admin")).contentType(ContentType.JSON).body(Map.of("offset", "PT0S"))
+                        .when().put(url(port, "/api/admin/clock")).then().statusCode(200);
+            }
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static String register(String phone, String household) {
+        return register(phone, household, Map.of("category", "c11", "paroleEndDate", LocalDate.now().plusYears(1).toString()));
+    }
+
+    private static String register(String phone, String household, Map<String, Object> facts) {
         Map<String, Object> body = new HashMap<>(Map.of("givenName", "Journey", "familyName", "Test" + UUID.randomUUID().toString()
                 .replaceAll("[^a-f]", ""), "dateOfBirth", "1990-05-05", "countryOfCitizenship", "VE", "preferredLanguage", "es",
-                "phone", phone, "smsConsent", true, "siteId", site, "category", "c11"));
-        body.put("paroleEndDate", LocalDate.now().plusYears(1).toString());
+                "phone", phone, "smsConsent", true, "siteId", site));
+        body.putAll(facts);
         if (household != null) {
             body.put("householdId", household);
         }

@@ -37,12 +37,17 @@ public class RuleBooks {
         this.audit = audit;
     }
 
+    /** Loads the release's rows that are missing; replicas starting together may race, so a row present is skipped. */
     void seed(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> present = RuleRow.<RuleRow>listAll().stream().map(r -> r.id).collect(Collectors.toSet());
             for (Rule rule : RuleBook.bundled().rules()) {
                 if (!present.contains(rule.id())) {
-                    store(rule, BUNDLED);
+                    RuleRow.getEntityManager().createNativeQuery(
+                            "INSERT INTO eligibility_rule (id, kind, body, supersedes, added_by, added_at) "
+                                    + "VALUES (?1, ?2, CAST(?3 AS jsonb), ?4, ?5, now()) ON CONFLICT (id) DO NOTHING")
+                            .setParameter(1, rule.id()).setParameter(2, rule.kind()).setParameter(3, body(rule))
+                            .setParameter(4, rule.supersedes()).setParameter(5, BUNDLED).executeUpdate();
                 }
             }
         });
@@ -106,12 +111,16 @@ public class RuleBooks {
         row.supersedes = rule.supersedes();
         row.addedBy = actor;
         row.addedAt = Instant.now();
+        row.body = body(rule);
+        row.persist();
+    }
+
+    private String body(Rule rule) {
         try {
-            row.body = json.writeValueAsString(rule);
+            return json.writeValueAsString(rule);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        row.persist();
     }
 
     private Rule rule(RuleRow row) {
