@@ -58,10 +58,7 @@ class BookingConcurrencyTest {
         List<UUID> applicants = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             UUID applicant = UUID.randomUUID();
-            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant,
-                    Map.of("siteId", site, "preferredLanguage", "es", "householdId", ""));
-            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", applicant,
-                    Map.of("status", "eligible", "earliestFilingDate", ""));
+            Clinic.announce(applicant, site, "es");
             applicants.add(applicant);
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))

@@ -100,6 +100,14 @@ public final class Clinic {
         }));
     }
 
+    /** Intake's registration and an eligible decision, sent without waiting (for tests that send many). */
+    public static void announce(UUID applicant, String site, String language) throws Exception {
+        send(EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", applicant,
+                Map.of("siteId", site, "preferredLanguage", language, "householdId", ""));
+        send(EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", applicant,
+                Map.of("status", "eligible", "earliestFilingDate", ""));
+    }
+
     public static boolean eligible(UUID applicant) {
         return QuarkusTransaction.requiringNew().call(() -> {
             KnownApplicant known = KnownApplicant.findById(applicant);

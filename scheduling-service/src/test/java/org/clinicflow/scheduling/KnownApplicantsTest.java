@@ -80,10 +80,7 @@ class KnownApplicantsTest {
         List<UUID> others = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             UUID other = UUID.randomUUID();
-            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.applicant-registered.v1", other,
-                    Map.of("siteId", site, "preferredLanguage", "es", "householdId", ""));
-            Clinic.send(org.clinicflow.events.catalog.EventCatalog.APPLICANTS, "clinic.intake.eligibility-decided.v1", other,
-                    Map.of("status", "eligible", "earliestFilingDate", ""));
+            Clinic.announce(other, site, "es");
             others.add(other);
         }
         for (UUID other : others) {

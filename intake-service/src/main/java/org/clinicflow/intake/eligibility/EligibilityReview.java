@@ -40,11 +40,7 @@ public class EligibilityReview {
         LOG.infof("eligibility review: %d open cases, %d changed", result.reviewed(), result.changed());
     }
 
-    private final java.util.concurrent.ExecutorService later = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "eligibility-review");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService later = Batches.worker("eligibility-review");
 
     /** Reviews every open case in the background (after a rule was added). */
     public void reviewLater() {
@@ -61,7 +57,7 @@ public class EligibilityReview {
     public Result reviewAll() {
         int reviewed = 0;
         int changed = 0;
-        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
+        UUID after = Batches.BEFORE_ANY_ID;
         while (true) {
             UUID from = after;
             List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> Applicant.getEntityManager().createQuery(

@@ -52,7 +52,7 @@ public class RulePreview {
         List<ChangedCase> changed = new ArrayList<>();
         int reviewed = 0;
         int changedCount = 0;
-        UUID last = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
+        UUID last = Batches.BEFORE_ANY_ID;
         while (true) {
             UUID from = last;
             List<Applicant> page = QuarkusTransaction.requiringNew().call(() -> Applicant.<Applicant>find(

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.clinicflow.intake.applicant.Applicant;
 import org.clinicflow.intake.audit.AuditLog;
+import org.clinicflow.intake.eligibility.Batches;
 import org.clinicflow.intake.eligibility.Rule;
 import org.clinicflow.intake.eligibility.RuleBooks;
 import org.jboss.logging.Logger;
@@ -35,11 +35,7 @@ public class PolicyActions {
     private final Holds holds;
     private final RuleBooks books;
     private final AuditLog audit;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "policy-action");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Batches.worker("policy-action");
 
     PolicyActions(AffectedCases affected, Holds holds, RuleBooks books, AuditLog audit) {
         this.affected = affected;
@@ -93,14 +89,14 @@ public class PolicyActions {
         long started = System.nanoTime();
         Rule rule = books.current().byId(action.ruleId).orElseThrow();
         String actor = action.requestedBy;
-        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: this is the least
+        UUID after = Batches.BEFORE_ANY_ID;
         while (true) {
             List<UUID> page = affected.page(rule, action.action, after, PAGE);
             if (page.isEmpty()) {
                 break;
             }
             Set<String> holdsOfRule = PolicyAction.LIFT.equals(action.action) ? holdReferences(rule.id()) : Set.of();
-            org.clinicflow.intake.eligibility.Batches.inNewTransaction("policy action " + id, () -> {
+            Batches.inNewTransaction("policy action " + id, () -> {
                 int changed = 0;
                 for (UUID applicantId : page) {
                     Applicant a = Applicant.findById(applicantId);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.clinicflow.intake.applicant.ApplicantService;
 import org.clinicflow.intake.applicant.DuplicateApplicantException;
 import org.clinicflow.web.crypto.Sha256;
@@ -38,11 +37,7 @@ public class RosterImports {
 
     private final ApplicantService applicants;
     private final ObjectMapper json;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "roster-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = org.clinicflow.intake.eligibility.Batches.worker("roster-import");
 
     RosterImports(ApplicantService applicants, ObjectMapper json) {
         this.applicants = applicants;
