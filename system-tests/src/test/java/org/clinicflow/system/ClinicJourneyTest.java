@@ -168,6 +168,66 @@ class ClinicJourneyTest {
         }
     }
 
+    /**
+     * A policy change acts across the services: a TPS designation added over the API makes ten
+     * applicants eligible and they are booked; a supervisor's hold over the designation's cases
+     * releases every appointment, texts each applicant once (a neutral "contact the clinic", no
+     * cancellation text) and is audited; a second hold changes nothing; the lift books them all
+     * again.
+     */
+    @Test
+    void aHoldOverADesignationsCasesReleasesTheirSeatsTextsEachOnceAndTheLiftRebooksThem() throws Exception {
+        LocalDate today = LocalDate.now();
+        String rule = "tps-ht-journey-" + Long.toString(System.currentTimeMillis(), 36);
+        Map<String, Object> designation = new HashMap<>(Map.of("id", rule, "kind", "tps-designation", "categories", List.of("a12", "c19"),
+                "country", "HT", "designation", "journey", "effectiveFrom", today.minusDays(30).toString(),
+                "registrationOpens", today.minusDays(30).toString(), "registrationCloses", today.plusDays(150).toString()));
+        designation.put("source", "A test designation notice, 2026-11-30, for the journey test");
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(designation)
+                .when().post(url(INTAKE, "/api/eligibility/rules")).then().statusCode(201);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(register(phone(), null, Map.of("category", "a12", "tpsCountry", "HT")));
+        }
+        for (String id : ids) {
+            verifyAll(id);
+        }
+        for (String id : ids) {
+            await("booked", () -> appointmentStatus(id).equals("booked"));
+        }
+
+        String hold = act(rule, Map.of("action", "hold", "reason", "Designation ending: review before filing"));
+        awaitAction(hold);
+        for (String id : ids) {
+            await("the seat released", () -> appointmentStatus(id).equals("cancelled"));
+            await("one neutral text", () -> messages(id, "templateKey").contains("contact-clinic"));
+            assertEquals("on_hold", given().auth().oauth2(staff).get(url(INTAKE, "/api/applicants/" + id)).then().extract().path("stage"));
+        }
+        assertEquals(0, (int) awaitAction(act(rule, Map.of("action", "hold", "reason", "Designation ending: again"))).get("changed"),
+                "a second hold changes nothing");
+
+        awaitAction(act(rule, Map.of("action", "lift")));
+        for (String id : ids) {
+            await("booked again", () -> appointmentStatus(id).equals("booked"));
+            List<String> templates = messages(id, "templateKey");
+            assertEquals(1, templates.stream().filter("contact-clinic"::equals).count(), "one hold text: " + templates);
+            assertFalse(templates.contains("appointment-cancelled"), "the hold's release is not a cancellation text");
+            assertTrue(given().auth().oauth2(staff).get(url(INTAKE, "/api/audit?applicant=" + id)).then().statusCode(200)
+                    .extract().jsonPath().getList("action").containsAll(List.of("policy-hold", "policy-lift")));
+        }
+    }
+
+    private static String act(String rule, Map<String, Object> action) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(action)
+                .when().post(url(INTAKE, "/api/eligibility/rules/" + rule + "/actions")).then().statusCode(202).extract().path("id");
+    }
+
+    private static Map<String, Object> awaitAction(String action) throws InterruptedException {
+        await("the policy action done", () -> "done".equals(given().auth().oauth2(staff)
+                .get(url(INTAKE, "/api/eligibility/actions/" + action)).then().extract().path("status")));
+        return given().auth().oauth2(staff).get(url(INTAKE, "/api/eligibility/actions/" + action)).then().extract().path("");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     private static String register(String phone, String household) {

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 /**
  * Decides every open case again, because clocks move with time: day 150 of an asylum clock, a
  * parole end date, a TPS registration window, a new fiscal year's fee. Runs each night (and on a
- * supervisor's request, and after a rule is added), in batches of its own transactions, keyed
+ * supervisor's request, after a rule is added, and at start-up when cases were never announced), in batches of its own transactions, keyed
  * by id so it never holds the table; only cases whose decision changed get an event. Safe on
  * several replicas: a case two of them change at once is saved by one (optimistic locking).
  * Tested by {@code EligibilityEventsTest} with a moved clock.
@@ -41,6 +41,19 @@ public class EligibilityReview {
     }
 
     private final java.util.concurrent.ExecutorService later = Batches.worker("eligibility-review");
+
+    /**
+     * After an upgrade, open cases registered before eligibility was announced have never had an
+     * event: review them at once rather than at night, so scheduling can book them today.
+     */
+    void announceUnannounced(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent startup) {
+        long never = QuarkusTransaction.requiringNew().call(() -> Applicant.count(
+                "stageCode not in ('filed', 'withdrawn') and eligibilitySignature is null"));
+        if (never > 0) {
+            LOG.infof("%d open cases were never announced: reviewing them now", never);
+            reviewLater();
+        }
+    }
 
     /** Reviews every open case in the background (after a rule was added). */
     public void reviewLater() {
