@@ -37,8 +37,11 @@ public class RuleBooks {
         this.audit = audit;
     }
 
-    /** Loads the release's rows that are missing; replicas starting together may race, so a row present is skipped. */
-    void seed(@Observes StartupEvent startup) {
+    /**
+     * Loads the release's rows that are missing; replicas starting together may race, so a row
+     * present is skipped. Runs before the other start-up work (the review, resumed policy actions).
+     */
+    void seed(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(() -> {
             Set<String> present = RuleRow.<RuleRow>listAll().stream().map(r -> r.id).collect(Collectors.toSet());
             for (Rule rule : RuleBook.bundled().rules()) {
