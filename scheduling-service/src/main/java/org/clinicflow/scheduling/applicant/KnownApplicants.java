@@ -76,10 +76,17 @@ public class KnownApplicants {
         }
     }
 
-    /** For an event's handler: the applicant, or ArrivedEarly until intake's registration is applied. */
+    /**
+     * For an event's handler: the applicant, or ArrivedEarly until intake's registration is
+     * applied. The row is locked for the handler's transaction: the eligibility and the
+     * documents-ready consumers run side by side, and without the lock each could read the
+     * other's half as not yet there (eligibility sees no ready applicant, documents-ready sees
+     * no eligibility) and the applicant would wait for the next sweep; with it, the second reads
+     * what the first committed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public KnownApplicant require(UUID applicantId) {
-        KnownApplicant known = KnownApplicant.findById(applicantId);
+        KnownApplicant known = KnownApplicant.findById(applicantId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (known == null) {
             throw new ArrivedEarly(REGISTRATION);
         }

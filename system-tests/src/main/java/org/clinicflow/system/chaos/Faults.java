@@ -83,6 +83,11 @@ final class Faults {
                     "{\"applicantId\":\"%s\",\"householdId\":null,\"siteId\":\"%s\",\"category\":\"c11\","
                             + "\"preferredLanguage\":\"es\",\"registeredAt\":\"%s\",\"priorEad\":false,\"feeWaiverClaimed\":false}",
                     noContact, site, now));
+            // Intake announces the decision with every registration: the parolee may file now.
+            send(producer, INJECTED_TOPIC, "clinic.intake.eligibility-decided.v1", noContact, String.format(
+                    "{\"applicantId\":\"%s\",\"status\":\"eligible\",\"earliestFilingDate\":null,\"validUntil\":null,"
+                            + "\"holdReference\":null,\"overridden\":false,\"ruleIds\":[\"c11-parole-validity\"],"
+                            + "\"ruleBookVersion\":\"2026-11-30\",\"decidedAt\":\"%s\"}", noContact, now));
             send(producer, "clinic.documents.checklists", "clinic.documents.documents-ready.v1", noContact, String.format(
                     "{\"applicantId\":\"%s\",\"householdId\":null,\"siteId\":\"%s\",\"preferredLanguage\":\"es\",\"readyAt\":\"%s\"}",
                     noContact, site, now));
