@@ -32,8 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * booked waits, with the reason; the waitlist is served whenever capacity appears (a new
  * session, a cancellation, a no-show), when eligibility changes, and every hour as dates come
  * within reach. A hold releases the appointment (its seat goes to someone who may file) unless
- * the applicant is already checked in; the lift books them again. Seats are taken and given back only through {@link Seats}, so no
- * slot is ever overbooked. Policies: a rejected document puts the appointment on hold, keeping
+ * the applicant is already checked in; the lift books them again. Seats are taken and given
+ * back only through {@link Seats}, so no slot is ever overbooked. Policies: a rejected document puts the appointment on hold, keeping
  * the seat, until the documents are ready again; a no-show is offered one new slot
  * automatically, after that a caseworker books by hand. Tested by {@code BookingTest},
  * {@code BookingConcurrencyTest} and {@code EligibilityGatingTest}.
