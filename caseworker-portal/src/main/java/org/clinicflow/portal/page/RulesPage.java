@@ -81,7 +81,7 @@ public class RulesPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance rule(@PathParam("id") String id, @QueryParam("note") String note) {
         Pages.Outcome<List<Map<String, Object>>> actions = pages.call(() -> intake.actionsOf(id));
-        boolean running = actions.ok() && actions.value().stream().anyMatch(a -> !"done".equals(a.get("status")));
+        boolean running = actions.ok() && actions.value().stream().anyMatch(a -> List.of("queued", "running").contains(a.get("status")));
         return pages.render(policyAction).data("ruleId", id).data("note", note)
                 .data("affected", pages.call(() -> intake.affectedCases(id)))
                 .data("actions", actions).data("running", running);

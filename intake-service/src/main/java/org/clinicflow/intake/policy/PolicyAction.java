@@ -20,7 +20,7 @@ public class PolicyAction extends PanacheEntityBase {
     public String ruleId;
     public String action;
     public String reason;
-    /** queued, running, done */
+    /** queued, running, done, failed (run it again: actions are idempotent) */
     public String status;
     public int total;
     public int processed;

@@ -75,7 +75,13 @@ public class PolicyActions {
             try {
                 run(id);
             } catch (RuntimeException e) {
+                // Shown to the supervisor as failed; running the action again is safe (it is idempotent).
                 LOG.errorf("policy action %s stopped: %s", id, e.toString());
+                QuarkusTransaction.requiringNew().run(() -> {
+                    PolicyAction p = PolicyAction.findById(id);
+                    p.status = "failed";
+                    p.finishedAt = Instant.now();
+                });
             }
         });
     }

@@ -1,7 +1,6 @@
 package org.clinicflow.intake.eligibility;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,8 +68,8 @@ class EligibilityEventsTest {
         assertNull(first.holdReference());
 
         clock.setOffset(Duration.ofDays(50));
-        given().auth().oauth2(TestTokens.supervisor()).post("/api/eligibility/review").then().statusCode(200)
-                .body("changed", greaterThanOrEqualTo(1));
+        // (A review running in the background after another test's new rule may announce it first: the event is what counts.)
+        given().auth().oauth2(TestTokens.supervisor()).post("/api/eligibility/review").then().statusCode(200);
         EligibilityDecidedV1 second = decisions(id, 2).get(1);
         assertEquals("eligible", second.status());
         assertEquals(today.plusDays(50), second.earliestFilingDate());
