@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,11 @@ class NotificationFlowTest {
                 .statusCode(200).body("templateKey", hasItem("appointment-booked")).body("[0].status", equalTo("sent"));
         given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/api/applicants/" + applicant + "/messages")
                 .then().statusCode(404);
+        // The development inbox holds every site's phones and texts: another site's caseworker sees none of these.
+        given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).queryParam("to", phone).when().get("/dev/sms").then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/dev/sms").then()
+                .statusCode(200).body("to", not(hasItem(phone)));
     }
 
     @Test

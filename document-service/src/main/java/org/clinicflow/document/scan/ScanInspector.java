@@ -117,7 +117,45 @@ public final class ScanInspector {
         if (content[end - 2] != (byte) 0xFF || content[end - 1] != (byte) 0xD9) {
             throw new Refused(UNPROCESSABLE, "the JPEG is truncated (no end-of-image marker)");
         }
+        long[] size = jpegSize(content);
+        if (size[0] <= 0 || size[1] <= 0 || size[0] * size[1] > MAX_PIXELS) {
+            throw new Refused(UNPROCESSABLE, "the JPEG's size (" + size[0] + " x " + size[1] + ") is not a scan's");
+        }
         return new Inspection("image/jpeg", 1);
+    }
+
+    /**
+     * Width and height from the JPEG's frame header (a SOFn segment), found by walking the
+     * segments from the start of the image, as a decoder would before allocating its pixels.
+     */
+    private static long[] jpegSize(byte[] content) {
+        int at = 2;
+        while (at + 4 <= content.length) {
+            if (content[at] != (byte) 0xFF) {
+                throw new Refused(UNPROCESSABLE, "the JPEG is damaged (no segment where one should start)");
+            }
+            int marker = content[at + 1] & 0xFF;
+            if (marker == 0xFF) {
+                at++; // fill byte
+                continue;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                at += 2; // markers without a length
+                continue;
+            }
+            int length = ((content[at + 2] & 0xFF) << 8) | (content[at + 3] & 0xFF);
+            boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (frame && at + 9 <= content.length) {
+                long height = ((content[at + 5] & 0xFFL) << 8) | (content[at + 6] & 0xFFL);
+                long width = ((content[at + 7] & 0xFFL) << 8) | (content[at + 8] & 0xFFL);
+                return new long[] { width, height };
+            }
+            if (marker == 0xDA || length < 2) {
+                break; // the image data began without a frame header
+            }
+            at += 2 + length;
+        }
+        throw new Refused(UNPROCESSABLE, "the JPEG is damaged (no frame header)");
     }
 
     private static Inspection png(byte[] content) {

@@ -37,7 +37,8 @@ class ScanInspectorTest {
                         ScanSamples.jpeg()), 415),
                 Arguments.of("a PDF carrying HTML", ScanSamples.pdfWith("% <script>alert(1)</script>"), 422),
                 Arguments.of("a JPEG with a PDF inside", ScanSamples.concat(ScanSamples.jpeg(), ScanSamples.pdf(1)), 422),
-                Arguments.of("a PNG decompression bomb", ScanSamples.pngBomb(), 422));
+                Arguments.of("a PNG decompression bomb", ScanSamples.pngBomb(), 422),
+                Arguments.of("a JPEG claiming 60,000 x 60,000 pixels", ScanSamples.jpegBomb(), 422));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -65,6 +65,23 @@ final class ScanSamples {
         return bomb;
     }
 
+    /** A real JPEG whose frame header claims 60,000 x 60,000 pixels (3.6 gigapixels to decode). */
+    static byte[] jpegBomb() {
+        byte[] jpeg = jpeg();
+        byte[] bomb = Arrays.copyOf(jpeg, jpeg.length);
+        for (int i = 0; i + 9 < bomb.length; i++) {
+            if (bomb[i] == (byte) 0xFF && (bomb[i + 1] == (byte) 0xC0 || bomb[i + 1] == (byte) 0xC2)) {
+                byte[] huge = { (byte) 0xEA, (byte) 0x60 }; // 60000
+                bomb[i + 5] = huge[0];
+                bomb[i + 6] = huge[1];
+                bomb[i + 7] = huge[0];
+                bomb[i + 8] = huge[1];
+                return bomb;
+            }
+        }
+        throw new IllegalStateException("the sample JPEG has no baseline or progressive frame header");
+    }
+
     private static byte[] image(String format) {
         BufferedImage image = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 120; x++) {

@@ -14,12 +14,15 @@ import java.util.UUID;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
+import org.clinicflow.web.security.SiteScope;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /dev/sms?to=+1...}: every SMS the development gateway "sent", newest first, as
  * {@code [{id, to, body, language, status, createdAt}]}. Exists only while that gateway is the
- * active one (404 otherwise); needs a caseworker's token like everything else.
+ * active one (404 otherwise, so never beside the real gateway); needs a caseworker's token like
+ * everything else, and a caseworker sees only the texts sent to applicants of their own site
+ * (phones and texts are personal data). Tested by {@code NotificationFlowTest}.
  */
 @Path("/dev/sms")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,9 +30,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DevSmsResource {
 
     private final boolean active;
+    private final SiteScope scope;
 
-    DevSmsResource(@ConfigProperty(name = "clinic.notification.gateway") String gateway) {
+    DevSmsResource(@ConfigProperty(name = "clinic.notification.gateway") String gateway, SiteScope scope) {
         this.active = "dev".equals(gateway);
+        this.scope = scope;
     }
 
     /** One message as the development inbox shows it. */
@@ -42,8 +47,17 @@ public class DevSmsResource {
         if (!active) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "The development SMS gateway is not active."));
         }
-        List<DevSms> sms = to == null || to.isBlank() ? DevSms.list("order by createdAt desc")
-                : DevSms.list("to = ?1 order by createdAt desc", to);
-        return sms.stream().limit(500).map(s -> new DevSmsView(s.id, s.to, s.body, s.language, s.status, s.createdAt)).toList();
+        StringBuilder where = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (to != null && !to.isBlank()) {
+            where.append(" and to = :to");
+            params.put("to", to);
+        }
+        scope.restrictedToSite().ifPresent(site -> {
+            where.append(" and to in (select c.phone from Contact c where c.siteId = :site)");
+            params.put("site", site);
+        });
+        List<DevSms> sms = DevSms.find(where + " order by createdAt desc", params).page(0, 500).list();
+        return sms.stream().map(s -> new DevSmsView(s.id, s.to, s.body, s.language, s.status, s.createdAt)).toList();
     }
 }
