@@ -362,6 +362,7 @@ start_portal() {
     QUARKUS_HTTP_PORT="$PORTAL_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
     CLINIC_PORTAL_DEV_INBOX=true \
+    QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE=false \
     CLINIC_PORTAL_CLIENT_SECRET=clinic-portal-local-secret \
     CLINIC_PORTAL_SESSION_SECRET="$(secret portal-session)$(secret portal-session-2)" \
     java $SERVICE_JAVA_OPTS -jar "$ROOT/caseworker-portal/target/quarkus-app/quarkus-run.jar"

@@ -87,6 +87,26 @@ class PortalBrowserTest {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeadersAndSigningOutIsAPost() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(PORTAL + "/portal.css")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="));
+
+        browser = chromium();
+        signIn("caseworker");
+        assertTrue(browser.findElements(By.cssSelector("a[href='/logout']")).isEmpty(), "no sign-out link another page could follow");
+        click(By.cssSelector("[data-testid=logout]"));
+        await("signed out, at the login page", b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT)
+                && !b.findElements(By.id("username")).isEmpty());
+        browser.get(PORTAL + "/applicants");
+        assertFalse(browser.findElements(By.id("username")).isEmpty(), "the session is gone: the portal asks to sign in again");
+    }
+
+    @Test
     void aCaseworkerRunsAnApplicantThroughTheDay() throws Exception {
         browser = chromium();
         signIn("caseworker");
