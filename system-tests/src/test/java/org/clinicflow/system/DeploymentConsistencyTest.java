@@ -142,6 +142,15 @@ class DeploymentConsistencyTest {
                         "a secret in a ConfigMap: " + key));
             }
         }
+        for (String service : SERVICES) {
+            Properties config = config(service);
+            for (String key : config.stringPropertyNames()) {
+                boolean secret = key.matches(".*(password|token|secret|-key)$");
+                boolean fromEnvironment = config.getProperty(key).matches("\\$\\{[A-Z0-9_]+}"); // no default after a colon
+                assertFalse(secret && !fromEnvironment && (!key.startsWith("%") || key.startsWith("%prod.")),
+                        service + " has a default for " + key + " outside dev and test: production must supply it");
+            }
+        }
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
         for (String line : compose.lines().filter(l -> l.matches("\\s+[A-Z_]*(PASSWORD|TOKEN|_KEY|SECRET):.*")).toList()) {
             assertTrue(line.contains("${") && line.contains(":?"), "compose must take secrets from the environment: " + line.trim());
