@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -80,7 +79,7 @@ class EligibilityGatingTest {
 
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("offset", "P50D"))
                 .when().put("/api/admin/clock").then().statusCode(200).body("offset", equalTo("PT1200H"));
-        assertTrue(sweep.sweep() >= 1);
+        sweep.sweep(); // what the hourly sweep does (if it ran just now itself, this one finds the applicant booked)
         AppointmentBookedV1 booked = BookingTest.event(day100, "clinic.scheduling.appointment-booked.v1", AppointmentBookedV1.class);
         assertFalse(booked.slot().localDate().isBefore(today.plusDays(50)), "booked on or after day 150: " + booked.slot().localDate());
         given().auth().oauth2(TestTokens.supervisor()).get("/api/sites/" + site + "/waitlist").then().statusCode(200)
