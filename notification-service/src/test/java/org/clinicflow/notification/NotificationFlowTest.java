@@ -79,6 +79,8 @@ class NotificationFlowTest {
         assertEquals(1, inbox(phone).size(), "the redelivered event sent nothing more");
         given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + applicant + "/messages").then()
                 .statusCode(200).body("templateKey", hasItem("appointment-booked")).body("[0].status", equalTo("sent"));
+        given().auth().oauth2(TestTokens.supervisor()).queryParam("applicant", applicant.toString()).when().get("/api/audit/reads")
+                .then().statusCode(200).body("action", hasItem("read-messages")).body("actor", hasItem("caseworker"));
         given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/api/applicants/" + applicant + "/messages")
                 .then().statusCode(404);
         // The development inbox holds every site's phones and texts: another site's caseworker sees none of these.

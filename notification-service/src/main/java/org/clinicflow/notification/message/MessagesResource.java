@@ -16,12 +16,14 @@ import org.clinicflow.notification.webhook.InboundReply;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
+import org.clinicflow.audit.ReadAudit;
 import org.clinicflow.web.security.SiteScope;
 
 /**
  * What was sent to an applicant and what they answered, for caseworkers of the applicant's
- * site: {@code GET /api/applicants/{id}/messages} and {@code .../replies}. Texts are gone once
- * purged; statuses and times stay.
+ * site: {@code GET /api/applicants/{id}/messages} and {@code .../replies}, each read recorded in
+ * the read audit. Texts are gone once purged; statuses and times stay. Tested by
+ * {@code NotificationFlowTest}.
  */
 @Path("/api/applicants/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,9 +31,11 @@ import org.clinicflow.web.security.SiteScope;
 public class MessagesResource {
 
     private final SiteScope scope;
+    private final ReadAudit audit;
 
-    MessagesResource(SiteScope scope) {
+    MessagesResource(SiteScope scope, ReadAudit audit) {
         this.scope = scope;
+        this.audit = audit;
     }
 
     /** One SMS as caseworkers see it. */
@@ -48,6 +52,7 @@ public class MessagesResource {
     @Transactional
     public List<MessageView> messages(@PathParam("id") String id) {
         UUID applicant = visible(id);
+        audit.read("read-messages", applicant);
         return Message.<Message>list("applicantId = ?1 order by createdAt desc", applicant).stream()
                 .map(m -> new MessageView(m.id, m.templateKey, m.language, m.status, m.body, m.segments, m.createdAt,
                         m.notBefore, m.sentAt, m.deliveredAt, m.errorCode))
@@ -59,6 +64,7 @@ public class MessagesResource {
     @Transactional
     public List<ReplyView> replies(@PathParam("id") String id) {
         UUID applicant = visible(id);
+        audit.read("read-replies", applicant);
         return InboundReply.<InboundReply>list("applicantId = ?1 order by receivedAt desc", applicant).stream()
                 .map(r -> new ReplyView(r.id, r.intent, r.body, r.receivedAt)).toList();
     }

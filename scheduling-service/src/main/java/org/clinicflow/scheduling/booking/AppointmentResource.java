@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.clinicflow.events.scheduling.AppointmentSlot;
+import org.clinicflow.audit.ReadAudit;
 import org.clinicflow.scheduling.applicant.KnownApplicants;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
@@ -30,7 +31,8 @@ import org.clinicflow.web.security.SiteScope;
  * the next free slot), reschedule, cancel, check in, complete with the USCIS receipt number,
  * record a no-show. Caseworkers act at their own site only. Every write names an applicant
  * intake registered and has not withdrawn ({@code KnownApplicants}): an unknown id is a 404, not
- * a seat. Tested by {@code BookingTest} and {@code KnownApplicantsTest}.
+ * a seat. A read is recorded in the read audit. Tested by {@code BookingTest},
+ * {@code KnownApplicantsTest} and {@code ReadAuditTest}.
  */
 @Path("/api/applicants/{id}/appointment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,11 +42,13 @@ public class AppointmentResource {
     private final Bookings bookings;
     private final KnownApplicants applicants;
     private final SiteScope scope;
+    private final ReadAudit audit;
 
-    AppointmentResource(Bookings bookings, KnownApplicants applicants, SiteScope scope) {
+    AppointmentResource(Bookings bookings, KnownApplicants applicants, SiteScope scope, ReadAudit audit) {
         this.bookings = bookings;
         this.applicants = applicants;
         this.scope = scope;
+        this.audit = audit;
     }
 
     /** An appointment with its place and local time. */
@@ -74,6 +78,7 @@ public class AppointmentResource {
         if (a == null || !scope.maySee(a.siteId)) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-appointment", "No appointment for applicant " + id));
         }
+        audit.read("read-appointment", a.applicantId);
         return AppointmentView.of(a);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.clinicflow.audit.ReadAudit;
 import org.clinicflow.scheduling.booking.Appointment;
 import org.clinicflow.scheduling.site.Site;
 import org.clinicflow.web.problem.Problem;
@@ -28,7 +29,8 @@ import org.clinicflow.web.security.SiteScope;
 /**
  * {@code GET /api/sites/{id}/queue?date=}: the day at a site, in appointment order: who is
  * expected, who is checked in and for how many minutes they have waited, who is done, who did
- * not come; with counts per state. Ids only: the portal adds names from intake.
+ * not come; with counts per state. Ids only: the portal adds names from intake. Every applicant
+ * listed is recorded in the read audit. Tested by {@code BookingTest} and {@code ReadAuditTest}.
  */
 @Path("/api/sites/{id}/queue")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,9 +38,11 @@ import org.clinicflow.web.security.SiteScope;
 public class QueueResource {
 
     private final SiteScope scope;
+    private final ReadAudit audit;
 
-    QueueResource(SiteScope scope) {
+    QueueResource(SiteScope scope, ReadAudit audit) {
         this.scope = scope;
+        this.audit = audit;
     }
 
     /** One appointment of the day. */
@@ -75,6 +79,7 @@ public class QueueResource {
                                 ? Duration.between(a.checkedInAt, now).toMinutes() : null))
                 .toList();
         Map<String, Long> counts = entries.stream().collect(Collectors.groupingBy(Entry::status, Collectors.counting()));
+        audit.read("read-day-queue", entries.stream().map(Entry::applicantId).distinct().toList());
         return new Day(siteId, day, counts, entries);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.clinicflow.audit.ReadAudit;
 import org.clinicflow.scheduling.booking.ReadyApplicant;
 import org.clinicflow.scheduling.site.Site;
 import org.clinicflow.web.problem.Problem;
@@ -25,7 +26,8 @@ import org.clinicflow.web.security.SiteScope;
  * {@code GET /api/sites/{id}/waitlist}: who waits for a booking at a site, oldest first, and
  * why (no free slot, not yet eligible and from when, on hold, not eligible, undetermined, or no
  * eligibility decision yet), with counts per reason. Ids only: the portal adds names from
- * intake. Tested by {@code EligibilityGatingTest}.
+ * intake. Every applicant listed is recorded in the read audit. Tested by
+ * {@code EligibilityGatingTest} and {@code ReadAuditTest}.
  */
 @Path("/api/sites/{id}/waitlist")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,9 +37,11 @@ public class WaitlistResource {
     private static final int MOST = 1_000;
 
     private final SiteScope scope;
+    private final ReadAudit audit;
 
-    WaitlistResource(SiteScope scope) {
+    WaitlistResource(SiteScope scope, ReadAudit audit) {
         this.scope = scope;
+        this.audit = audit;
     }
 
     /** One waiting applicant. */
@@ -61,6 +65,7 @@ public class WaitlistResource {
                         r.waitlistReason == null ? "no-free-slot" : r.waitlistReason, r.eligibleFrom))
                 .toList();
         Map<String, Long> counts = entries.stream().collect(Collectors.groupingBy(Waiting::reason, Collectors.counting()));
+        audit.read("read-waitlist", entries.stream().map(Waiting::applicantId).toList());
         return new Waitlist(siteId, counts, entries);
     }
 }
