@@ -125,6 +125,8 @@ public class ApplicantResource {
         audit.record(null, access.actor(), "search", search.describe());
         boolean more = found.size() > size;
         List<ApplicantView> items = found.stream().limit(size).map(a -> ApplicantView.of(a, null)).toList();
+        // Every case the search showed (names, phones) is on that case's audit trail too.
+        audit.recordEach(items.stream().map(ApplicantView::id).toList(), access.actor(), "listed-in-search");
         return new Page(items, page, size, more);
     }
 

@@ -23,4 +23,10 @@ public class AuditLog {
         entry.at = Instant.now();
         entry.persist();
     }
+
+    /** The same entry for several cases (those a search listed), in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void recordEach(java.util.Collection<UUID> applicantIds, String actor, String action) {
+        applicantIds.forEach(id -> record(id, actor, action, null));
+    }
 }

@@ -205,6 +205,10 @@ class ApplicantResourceTest {
                 .body("items.id", containsInAnyOrder(id, other)).body("hasMore", equalTo(false));
         given().auth().oauth2(TestTokens.caseworker()).queryParam("id", "not-an-id").when().get("/api/applicants").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
+
+        // Each case a search showed is on its audit trail: who saw it listed, not only who opened it.
+        given().auth().oauth2(TestTokens.supervisor()).queryParam("applicant", other).when().get("/api/audit").then()
+                .statusCode(200).body("action", hasItem("listed-in-search"));
     }
 
     @Test
