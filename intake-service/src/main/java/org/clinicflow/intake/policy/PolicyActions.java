@@ -95,13 +95,14 @@ public class PolicyActions {
         long started = System.nanoTime();
         Rule rule = books.current().byId(action.ruleId).orElseThrow();
         String actor = action.requestedBy;
+        // The holds a lift may release: the rule's hold actions, read once (the lift's page query selects by them too).
+        Set<String> holdsOfRule = PolicyAction.LIFT.equals(action.action) ? holdReferences(rule.id()) : Set.of();
         UUID after = Batches.BEFORE_ANY_ID;
         while (true) {
             List<UUID> page = affected.page(rule, action.action, after, PAGE);
             if (page.isEmpty()) {
                 break;
             }
-            Set<String> holdsOfRule = PolicyAction.LIFT.equals(action.action) ? holdReferences(rule.id()) : Set.of();
             Batches.inNewTransaction("policy action " + id, () -> {
                 int changed = 0;
                 for (UUID applicantId : page) {

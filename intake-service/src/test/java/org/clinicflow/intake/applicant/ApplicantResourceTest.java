@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.clinicflow.testing.RealInfrastructure;
