@@ -71,6 +71,11 @@ public class Applicant extends PanacheEntityBase {
     public String overrideApprovedBy;
     public String overrideReason;
     public String receiptNumber;
+    public java.time.Instant receiptRecordedAt;
+    /** The filing: its date, method ({@code paper}, {@code online}) and fee ({@code paid}, {@code waiver-requested}). */
+    public LocalDate filedOn;
+    public String filedMethod;
+    public String feeStatus;
     public boolean documentsReady;
     public String createdBy;
     public Instant createdAt;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.clinicflow.intake.consent.ConsentKind;
+import org.clinicflow.intake.consent.ConsentLedger;
 import org.clinicflow.intake.eligibility.ApplicantFacts;
 import org.clinicflow.intake.eligibility.CaseEligibility;
 import org.clinicflow.intake.identity.ANumber;
@@ -42,9 +44,12 @@ public class ApplicantService {
     private final ApplicantEvents events;
     private final org.clinicflow.intake.audit.AuditLog audit;
     private final CaseEligibility eligibility;
+    private final ConsentLedger consents;
 
     ApplicantService(ApplicantValidator validator, ANumberProtector protector, ApplicantEvents events,
-            org.clinicflow.intake.audit.AuditLog audit, CaseEligibility eligibility) {
+            org.clinicflow.intake.audit.AuditLog audit, CaseEligibility eligibility,
+            ConsentLedger consents) {
+        this.consents = consents;
         this.validator = validator;
         this.protector = protector;
         this.events = events;
@@ -72,6 +77,7 @@ public class ApplicantService {
             throw duplicateOr(e);
         }
         events.registered(a, actor);
+        consents.record(a.id, ConsentKind.SMS, a.smsConsent, actor);
         eligibility.announce(a, actor);
         audit.record(a.id, actor, "register", null);
         return a;
@@ -108,9 +114,28 @@ public class ApplicantService {
         if (changed.stream().anyMatch(CONTACT_FIELDS::contains)) {
             events.contactChanged(a, actor);
         }
+        if (changed.contains("smsConsent")) {
+            consents.record(a.id, ConsentKind.SMS, a.smsConsent, actor);
+        }
         eligibility.announce(a, actor);
         audit.record(a.id, actor, "correct", String.join(",", changed));
         return changed;
+    }
+
+    /** Gives or withdraws the applicant's consent to text messages: the ledger, the case and the contact event together. */
+    @Transactional
+    public void changeSmsConsent(UUID id, boolean granted, String actor) {
+        Applicant a = Applicant.findById(id);
+        consents.record(a.id, ConsentKind.SMS, granted, actor);
+        if (a.smsConsent != granted) {
+            Instant now = Instant.now();
+            a.smsConsent = granted;
+            a.smsConsentRecordedBy = actor;
+            a.smsConsentRecordedAt = now;
+            a.updatedAt = now;
+            events.contactChanged(a, actor);
+        }
+        audit.record(a.id, actor, granted ? "grant-consent" : "withdraw-consent", "sms");
     }
 
     /** Records (or withdraws) a supervisor's approval to book the applicant despite the decision; audited. */

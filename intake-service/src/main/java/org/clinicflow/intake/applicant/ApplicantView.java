@@ -19,7 +19,8 @@ public record ApplicantView(UUID id, String givenName, String familyName, LocalD
         LocalDate lastArrivalOn, LocalDate paroleEndDate, String paroleProgram, String tpsCountry, boolean priorEad,
         ApplicantFacts.FeeWaiverBasis feeWaiverBasis, ApplicantFacts.FilingMethod filingMethod, String stage,
         String holdReason, String receiptNumber, EligibilityDecision eligibility, Instant createdAt, Instant updatedAt,
-        long version, String eligibilityStatus, String overrideApprovedBy, String overrideReason) {
+        long version, String eligibilityStatus, String overrideApprovedBy, String overrideReason, LocalDate filedOn,
+        String filedMethod, String feeStatus) {
 
     static ApplicantView of(Applicant a, org.clinicflow.intake.eligibility.CaseDecision decision) {
         EligibilityDecision eligibility = decision == null ? null : decision.decision();
@@ -29,6 +30,7 @@ public record ApplicantView(UUID id, String givenName, String familyName, LocalD
                 a.asylumFiledOn, a.asylumLodgedOn, a.clockStoppedDays, a.lastArrivalOn, a.paroleEndDate,
                 a.paroleProgram, a.tpsCountry, a.priorEad, a.feeWaiverBasis, a.filingMethod, a.stageCode, a.holdReason,
                 a.receiptNumber, eligibility, a.createdAt, a.updatedAt, a.version,
-                decision == null ? a.eligibilityStatus : decision.statusCode(), a.overrideApprovedBy, a.overrideReason);
+                decision == null ? a.eligibilityStatus : decision.statusCode(), a.overrideApprovedBy, a.overrideReason,
+                a.filedOn, a.filedMethod, a.feeStatus);
     }
 }

@@ -27,6 +27,7 @@ import org.clinicflow.events.scheduling.ApplicantWaitlistedV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.intake.applicant.Applicant;
+import org.clinicflow.intake.checklist.ChecklistItems;
 import org.clinicflow.intake.timeline.Timeline;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
@@ -52,17 +53,25 @@ public class CaseProgress extends InboxListener {
             Stage.READY_TO_BOOK, Stage.BOOKED, Stage.NO_SHOW);
 
     private final Timeline timeline;
+    private final ChecklistItems checklist;
 
-    CaseProgress(InboxProcessor inbox, Timeline timeline) {
+    CaseProgress(InboxProcessor inbox, Timeline timeline, ChecklistItems checklist) {
         super(inbox, CONSUMER);
         this.timeline = timeline;
+        this.checklist = checklist;
         handle(EventHandlers.builder()
                 .on(ChecklistOpenedV1.class, e -> progress(e, null, "Checklist opened: " + e.event().requiredItems().size()
-                        + " items (" + e.event().templateVersion() + ")", a -> moveIf(a, BEFORE_READY, Stage.DOCUMENTS_PENDING)))
+                        + " items (" + e.event().templateVersion() + ")", a -> {
+                            checklist.opened(a.id, e.event().requiredItems());
+                            moveIf(a, BEFORE_READY, Stage.DOCUMENTS_PENDING);
+                        }))
                 .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
-                        + e.event().documentType(), null))
+                        + e.event().documentType(), a -> checklist.checked(a.id, e.event().documentType(),
+                                e.event().waived() ? "waived" : "verified", e.event().checkedBy(), e.event().verifiedAt())))
                 .on(DocumentRejectedV1.class, e -> progress(e, e.event().checkedBy(), "Rejected: " + e.event().documentType()
                         + " (" + e.event().reasonCode() + ")", a -> {
+                            checklist.checked(a.id, e.event().documentType(), "rejected", e.event().checkedBy(),
+                                    e.event().rejectedAt());
                             a.documentsReady = false;
                             moveIf(a, EnumSet.of(Stage.READY_TO_BOOK), Stage.DOCUMENTS_PENDING);
                         }))

@@ -47,6 +47,11 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
                 List.copyOf(errors), Map.of());
     }
 
+    /** The same problem naming the fields it is about (a conflict listing every missing item, say). */
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, List.copyOf(fieldErrors), context);
+    }
+
     /** The same problem with extra members, e.g. the existing case a duplicate points at. */
     public Problem with(String key, Object value) {
         Map<String, Object> more = new java.util.LinkedHashMap<>(context);

@@ -2,15 +2,11 @@ package org.clinicflow.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -32,11 +28,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .collect(Collectors.toList());
-        return Problem.invalid(errors).toResponse();
+        return Problem.invalid(FieldErrors.of(e.getConstraintViolations())).toResponse();
     }
 
     /** Wins over Quarkus' built-in mapper, whose answer is not problem+json and may quote the input. */
@@ -73,19 +65,6 @@ public class ProblemMappers {
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; the request was not applied. Try again, or report the time.")
                 .toResponse();
-    }
-
-    /** The JSON field name of a violation: the last node of the path, skipping the method and argument. */
-    private static String fieldName(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
-        List<String> names = nodes.stream()
-                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY
-                        || n.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT)
-                .map(Path.Node::getName).filter(n -> n != null && !n.startsWith("<")).toList();
-        if (!names.isEmpty()) {
-            return String.join(".", names);
-        }
-        return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
     }
 
     private static String slug(Response.Status status) {

@@ -1,0 +1,69 @@
+package org.clinicflow.intake.checklist;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The document checklist of a case as document-service announced it: each required item and
+ * whether it was verified, waived or rejected, and by whom. Written in the inbox transaction of
+ * the event that said so (a redelivery changes nothing); read by the filing packet, which lists
+ * what was verified. Tested by {@code FilingApiTest} and {@code CaseProgressTest}.
+ */
+@ApplicationScoped
+public class ChecklistItems {
+
+    /** One item of the checklist and what became of it ({@code required}, {@code verified}, {@code waived}, {@code rejected}). */
+    public record Item(String documentType, String status, String checkedBy, Instant checkedAt) {
+    }
+
+    private final EntityManager em;
+
+    ChecklistItems(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(UUID applicantId, List<String> requiredItems) {
+        for (String type : requiredItems) {
+            em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status) VALUES (?1, ?2, 'required')"
+                    + " ON CONFLICT DO NOTHING").setParameter(1, applicantId).setParameter(2, type).executeUpdate();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checked(UUID applicantId, String documentType, String status, String checkedBy, Instant checkedAt) {
+        em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status, checked_by, checked_at)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (applicant_id, document_type) DO UPDATE SET status = excluded.status,"
+                + " checked_by = excluded.checked_by, checked_at = excluded.checked_at")
+                .setParameter(1, applicantId).setParameter(2, documentType).setParameter(3, status).setParameter(4, checkedBy)
+                .setParameter(5, checkedAt == null ? null : Timestamp.from(checkedAt)).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Item> of(UUID applicantId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT document_type, status, checked_by, checked_at FROM checklist_item"
+                + " WHERE applicant_id = ?1 ORDER BY document_type").setParameter(1, applicantId).getResultList();
+        return rows.stream().map(r -> new Item((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(value.toString());
+    }
+}
