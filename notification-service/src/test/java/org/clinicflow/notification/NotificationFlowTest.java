@@ -197,6 +197,33 @@ class NotificationFlowTest {
                 "applicantId = ?1 and templateKey = 'appointment-cancelled'", applicant)), "the hold's release is not a cancellation text");
     }
 
+    /**
+     * A receipt recorded on the case reaches the applicant once, in their language, even when the
+     * visit's close announces the same receipt too and intake's event is delivered twice.
+     */
+    @Test
+    void aRecordedReceiptIsTextedOnceWhicheverServiceAnnouncesIt() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "fr", true);
+        // A booking first: it tells the service the site's time zone, so the receipt is not held for the morning.
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        awaitSms(phone, 1);
+        Map<String, Object> receipt = Map.of("receiptNumber", "IOE0912345678");
+        EventMetadata recorded = Events.send(EventCatalog.APPLICANTS, "clinic.intake.receipt-recorded.v1", applicant, receipt);
+        Events.resend(EventCatalog.APPLICANTS, "clinic.intake.receipt-recorded.v1", applicant, receipt, recorded);
+        EventMetadata closed = Events.send(EventCatalog.APPOINTMENTS, "clinic.scheduling.visit-completed.v1", applicant, receipt);
+        List<String> texts = awaitSms(phone, 2);
+        assertEquals("Work Permit Clinic : votre demande a été déposée. Numéro de reçu IOE0912345678. Gardez ce message.", texts.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> Message.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = 'notification-service.triggers' "
+                        + "AND event_id IN (?1, ?2)")
+                .setParameter(1, recorded.id()).setParameter(2, closed.id())
+                .getSingleResult() instanceof Number n && n.intValue() == 2));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Message.count(
+                "applicantId = ?1 and templateKey = 'visit-completed'", applicant)), "one text per receipt");
+    }
+
     @Test
     void noConsentNoSmsAndNothingAtNight() throws Exception {
         String noConsent = Events.phone();

@@ -98,4 +98,47 @@ public interface IntakeApi {
     @GET
     @Path("/eligibility/actions/{id}")
     Map<String, Object> action(@PathParam("id") String actionId);
+
+    @GET
+    @Path("/applicants/{id}/form")
+    Map<String, Object> form(@PathParam("id") String id);
+
+    @jakarta.ws.rs.PUT
+    @Path("/applicants/{id}/form")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> saveForm(@PathParam("id") String id, Map<String, Object> answers);
+
+    @GET
+    @Path("/applicants/{id}/certifications")
+    List<Map<String, Object>> certifications(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/certifications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> certify(@PathParam("id") String id, Map<String, Object> certification);
+
+    @GET
+    @Path("/applicants/{id}/consents")
+    Map<String, Object> consents(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> consent(@PathParam("id") String id, Map<String, Object> consent);
+
+    /** The filing packet (a PDF); a 409 names every missing item. */
+    @GET
+    @Path("/applicants/{id}/packet")
+    @jakarta.ws.rs.Produces("application/pdf")
+    byte[] packet(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/filing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> file(@PathParam("id") String id, Map<String, Object> filing);
+
+    @POST
+    @Path("/applicants/{id}/receipt")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> receipt(@PathParam("id") String id, Map<String, Object> receipt);
 }

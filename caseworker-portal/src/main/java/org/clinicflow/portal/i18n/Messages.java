@@ -459,4 +459,121 @@ public interface Messages {
 
     @Message("Eligible from")
     String eligible_from();
+
+    @Message("Filing step")
+    String filing_step();
+
+    @Message("Open the filing step")
+    String filing_open();
+
+    @Message("Filing readiness")
+    String filing_ready();
+
+    @Message("Still missing")
+    String still_missing();
+
+    @Message("I-765 answers")
+    String form_answers();
+
+    @Message("From the case (correct them on the case page)")
+    String from_case();
+
+    @Message("Save answers")
+    String save_answers();
+
+    @Message("on file")
+    String on_file();
+
+    @Message("leave empty to keep")
+    String leave_empty_keep();
+
+    @Message("Certifications")
+    String certifications();
+
+    @Message("Applicant's statement (Part 3)")
+    String statement();
+
+    @Message("Interpreter (Part 4)")
+    String interpreter();
+
+    @Message("Preparer (Part 5)")
+    String preparer();
+
+    @Message("Read to the applicant by the interpreter")
+    String via_interpreter();
+
+    @Message("Parent or guardian signing (under 14)")
+    String guardian_name();
+
+    @Message("Relationship")
+    String guardian_relationship();
+
+    @Message("Organization")
+    String organization();
+
+    @Message("E-mail")
+    String email();
+
+    @Message("Record certification")
+    String record_certification();
+
+    @Message("Recorded")
+    String recorded();
+
+    @Message("Consents")
+    String consents();
+
+    @Message("Disclosure to the Social Security Administration (Item 15)")
+    String ssa_disclosure();
+
+    @Message("Text messages")
+    String sms_texts();
+
+    @Message("Record consent")
+    String give_consent();
+
+    @Message("Record withdrawal")
+    String withdraw_consent();
+
+    @Message("Packet")
+    String packet();
+
+    @Message("Download packet")
+    String download_packet();
+
+    @Message("Each download is recorded on the case's audit trail.")
+    String packet_audited();
+
+    @Message("Record filing")
+    String record_filing();
+
+    @Message("Filed on")
+    String filed_on();
+
+    @Message("Method")
+    String method();
+
+    @Message("Paper")
+    String paper();
+
+    @Message("Online")
+    String online();
+
+    @Message("Fee paid")
+    String fee_paid();
+
+    @Message("Fee waiver requested")
+    String waiver_requested();
+
+    @Message("Record receipt")
+    String record_receipt();
+
+    @Message("Receipt number")
+    String receipt_number();
+
+    @Message("Saved.")
+    String saved();
+
+    @Message("{met} of {total} ready")
+    String filing_progress(int met, int total);
 }

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * One case across the four services: the applicant (A-number masked), the document checklist
  * with verify / reject with a reason / not applicable, the appointment with reschedule and
- * cancel, the SMS history with delivery status, and the timeline. Revealing the A-number is a
+ * cancel, how complete the filing is (with the way to the filing step), the SMS history with
+ * delivery status, and the timeline. Revealing the A-number is a
  * supervisor's action that intake audits; it is shown once, on this response only.
  */
 @Path("/applicants/{id}")
@@ -137,6 +138,7 @@ public class CasePage {
         Pages.Outcome<Map<String, Object>> appointment = pages.call(() -> scheduling.appointment(id));
         Pages.Outcome<List<Map<String, Object>>> messages = pages.call(() -> notification.messages(id));
         Pages.Outcome<List<Map<String, Object>>> timeline = pages.call(() -> intake.timeline(id));
+        Pages.Outcome<Map<String, Object>> filing = pages.call(() -> intake.form(id));
         Pages.Outcome<List<Map<String, Object>>> free = null;
         if (appointment.ok()) {
             Map<String, Object> a = appointment.value();
@@ -145,6 +147,7 @@ public class CasePage {
         }
         return pages.render(caseView).data("id", id).data("note", note).data("applicant", applicant).data("checklist", checklist)
                 .data("appointment", appointment).data("messages", messages).data("timeline", timeline)
+                .data("filing", filing)
                 .data("free", free == null || !free.ok() ? List.of() : free.value().stream().limit(12).toList())
                 .data("reasons", REJECTION_REASONS).data("revealed", revealedANumber).data("supervisor", viewer.supervisor());
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.intake.EligibilityDecidedV1;
+import org.clinicflow.events.intake.ReceiptRecordedV1;
 import org.clinicflow.events.scheduling.AppointmentBookedV1;
 import org.clinicflow.events.scheduling.AppointmentCancelledV1;
 import org.clinicflow.events.scheduling.AppointmentRescheduledV1;
@@ -24,8 +25,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * What applicants are told, and when: booked, moved or cancelled appointments (place, local
- * date and time, reply options), a rejected document (what to bring), a filed application
- * (the receipt number), a policy hold (a neutral "contact the clinic", once per hold, and no
+ * date and time, reply options), a rejected document (what to bring), a filed application's
+ * receipt number (once per receipt, whether the visit's close or intake's record announced it), a policy hold (a neutral "contact the clinic", once per hold, and no
  * cancellation text for the appointment the hold released); bookings plan the 24 h and 2 h reminders, moves replace them, the end
  * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
  * Intake publishes an applicant's contact point with the registration, so it normally exists
@@ -76,8 +77,13 @@ public class TriggerListener extends InboxListener {
                 .on(VisitCompletedV1.class, e -> {
                     requireContactPoint(e.event().applicantId());
                     reminders.cancel(e.event().appointmentId());
-                    queue.enqueue(e.metadata().id(), e.event().applicantId(), "visit-completed",
-                            Map.of("receipt", e.event().receiptNumber()), null, null);
+                    queue.enqueue(receiptMessageId(e.event().applicantId(), e.event().receiptNumber()), e.event().applicantId(),
+                            "visit-completed", Map.of("receipt", e.event().receiptNumber()), null, null);
+                })
+                .on(ReceiptRecordedV1.class, e -> {
+                    requireContactPoint(e.event().applicantId());
+                    queue.enqueue(receiptMessageId(e.event().applicantId(), e.event().receiptNumber()), e.event().applicantId(),
+                            "visit-completed", Map.of("receipt", e.event().receiptNumber()), null, null);
                 })
                 .on(EligibilityDecidedV1.class, e -> {
                     if (e.event().holdReference() == null || !"on_hold".equals(e.event().status())) {
@@ -100,7 +106,7 @@ public class TriggerListener extends InboxListener {
         process(record);
     }
 
-    /** Intake's applicants topic, for holds only, in a consumer group of its own (the contacts listener reads it too). */
+    /** Intake's applicants topic, for holds and receipts only, in a consumer group of its own (the contacts listener reads it too). */
     @Incoming("holds")
     @Blocking
     public void holds(ConsumerRecord<String, byte[]> record) {
@@ -111,6 +117,15 @@ public class TriggerListener extends InboxListener {
     @Blocking
     public void checklists(ConsumerRecord<String, byte[]> record) {
         process(record);
+    }
+
+    /**
+     * One receipt, one text: the id comes from the applicant and the receipt number, so a receipt
+     * that both scheduling (the visit closed with it) and intake (recorded on the case) announce
+     * is texted once.
+     */
+    static UUID receiptMessageId(UUID applicantId, String receiptNumber) {
+        return UUID.nameUUIDFromBytes(("receipt|" + applicantId + "|" + receiptNumber).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Map<String, Object> slot(AppointmentSlot slot) {
