@@ -90,6 +90,66 @@ class ClinicJourneyTest {
                 .body("eventType", hasItem("clinic.scheduling.visit-completed.v1"));
     }
 
+    /**
+     * Issue 15's journey: checked in, the preparer completes the I-765 (answers, certifications,
+     * the disclosure consent), downloads the packet, records the filing and, when USCIS answers,
+     * the receipt; the applicant is texted the receipt, once.
+     */
+    @Test
+    void aPreparerCompletesTheFormFilesAndTheReceiptIsTextedOnce() throws Exception {
+        String phone = phone();
+        String id = register(phone, null);
+        verifyAll(id);
+        await("booked", () -> appointmentStatus(id).equals("booked"));
+        given().auth().oauth2(staff).when().post(url(SCHEDULING, "/api/applicants/" + id + "/appointment/check-in")).then()
+                .statusCode(200);
+        String applicant = url(INTAKE, "/api/applicants/" + id);
+        given().auth().oauth2(staff).contentType("application/merge-patch+json")
+                .body(Map.of("lastArrivalOn", LocalDate.now().minusDays(45).toString())).when().patch(applicant).then().statusCode(200);
+        Map<String, Object> form = new HashMap<>();
+        form.put("mailingAddress", Map.of("inCareOf", "Pacific Garden Mission", "street", "1458 S Canal St", "city", "Chicago",
+                "state", "IL", "zipCode", "60607"));
+        form.put("mailingIsPhysical", true);
+        form.put("sex", "male");
+        form.put("maritalStatus", "married");
+        form.put("previouslyFiled", false);
+        form.put("ssaCardIssued", false);
+        form.put("wantsSsaCard", true);
+        form.put("father", Map.of("familyName", "Pérez", "givenName", "Luis"));
+        form.put("mother", Map.of("familyName", "Díaz", "givenName", "Marta"));
+        form.put("placeOfBirth", Map.of("city", "Valencia", "country", "VE"));
+        form.put("i94Number", "98765432B11");
+        form.put("lastArrivalPlace", "El Paso, TX");
+        form.put("statusAtLastArrival", "Parolee");
+        form.put("currentStatus", "Parolee");
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(form).when().put(applicant + "/form").then().statusCode(200);
+        given().auth().oauth2(staff).accept("application/pdf").when().get(applicant + "/packet").then().statusCode(409);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "ssa-disclosure", "granted", true))
+                .when().post(applicant + "/consents").then().statusCode(200);
+        for (Map<String, Object> certification : List.<Map<String, Object>>of(
+                Map.of("kind", "interpreter", "name", "Lucía Ramos", "organization", "Chicago Language Bank", "phone", "(312) 555-0142",
+                        "language", "Spanish"),
+                Map.of("kind", "preparer", "name", "Dana Whitfield", "organization", "Clinic Flow Chicago", "phone", "(312) 555-0100"),
+                Map.of("kind", "applicant-statement", "language", "Spanish", "viaInterpreter", true))) {
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(certification).when().post(applicant + "/certifications")
+                    .then().statusCode(201);
+        }
+        byte[] pdf = given().auth().oauth2(staff).accept("application/pdf").when().get(applicant + "/packet").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("filedOn", LocalDate.now().toString(), "method", "paper", "feeStatus", "paid"))
+                .when().post(applicant + "/filing").then().statusCode(200);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("receiptNumber", "IOE0987654321"))
+                .when().post(applicant + "/receipt").then().statusCode(200);
+        await("the receipt SMS", () -> inbox(phone).stream().anyMatch(t -> t.contains("IOE0987654321")));
+        given().auth().oauth2(staff).get(applicant + "/timeline").then()
+                .body("eventType", hasItem("clinic.intake.case-filed.v1"))
+                .body("eventType", hasItem("clinic.intake.receipt-recorded.v1"));
+        assertEquals(1L, messages(id, "templateKey").stream().filter("visit-completed"::equals).count(), "one receipt text");
+        assertEquals("filed", given().auth().oauth2(staff).get(applicant).then().extract().path("stage"));
+    }
+
     @Test
     void anOptedOutPhoneGetsNothing() throws Exception {
         String phone = phone();

@@ -169,6 +169,84 @@ class PortalBrowserTest {
         browser.get(PORTAL + "/applicants?q=" + familyName);
         await("search results", b -> !b.findElements(By.cssSelector("[data-testid=applicant-row]")).isEmpty());
         shot("applicants");
+
+        fileAtTheTable(caseUrl, phone);
+    }
+
+    /**
+     * Issue 15 at the table: the filing step from the case page, an error shown next to its
+     * field with what was typed kept, the certifications, the meter at complete, the packet
+     * (a PDF), the filing and the receipt, and the receipt texted to the applicant.
+     */
+    private void fileAtTheTable(String caseUrl, String phone) throws Exception {
+        browser.get(caseUrl);
+        click(By.cssSelector("[data-testid=open-filing]"));
+        await("the filing step", b -> !b.findElements(By.cssSelector("[data-testid=completeness]")).isEmpty());
+        String filingUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
+        assertTrue(text(By.cssSelector("[data-testid=missing]")).contains("Part 2, Item 21.a"), "the I-94 is missing at first");
+        setDate("lastArrivalOn", LocalDate.now().minusDays(60).toString());
+        click(By.cssSelector("[data-testid=save-arrival]"));
+        await("Item 22 saved on the case", b -> b.getCurrentUrl().contains("note=saved"));
+
+        fill("mailingAddress.inCareOf", "Pacific Garden Mission");
+        fill("mailingAddress.street", "1458 S Canal St");
+        fill("mailingAddress.city", "Chicago");
+        fill("mailingAddress.state", "IL");
+        fill("mailingAddress.zipCode", "6060");
+        for (String[] choice : new String[][] { { "mailingIsPhysical", "yes" }, { "sex", "female" }, { "maritalStatus", "single" },
+                { "previouslyFiled", "no" }, { "ssaCardIssued", "no" }, { "wantsSsaCard", "no" } }) {
+            new Select(browser.findElement(By.id(choice[0]))).selectByValue(choice[1]);
+        }
+        fill("placeOfBirth.city", "Caracas");
+        fill("placeOfBirth.country", "VE");
+        fill("i94Number", "12345678A01");
+        fill("lastArrivalPlace", "Chicago O'Hare");
+        fill("statusAtLastArrival", "Parolee");
+        fill("currentStatus", "Parolee");
+        click(By.cssSelector("[data-testid=save-form]"));
+        await("the ZIP code's error next to it", b -> !b.findElements(By.id("mailingAddress.zipCode-error")).isEmpty());
+        assertEquals("1458 S Canal St", browser.findElement(By.id("mailingAddress.street")).getAttribute("value"), "what was typed is kept");
+        shot("filing-error");
+        fill("mailingAddress.zipCode", "60607");
+        click(By.cssSelector("[data-testid=save-form]"));
+        await("answers saved", b -> b.getCurrentUrl().contains("note=saved"));
+        assertTrue(browser.findElement(By.id("i94Number")).getAttribute("value").isEmpty(), "the I-94 number is never shown back");
+        assertTrue(browser.findElement(By.id("i94Number")).getAttribute("placeholder").contains("8A01"), "its masked form is");
+
+        fill("int-name", "Lucía Ramos");
+        fill("int-organization", "Chicago Language Bank");
+        fill("int-phone", "(312) 555-0142");
+        fill("int-language", "Spanish");
+        browser.findElement(By.cssSelector("[data-testid=certify-interpreter] button")).click();
+        await("interpreter certified", b -> !b.findElements(By.cssSelector("[data-testid=cert-interpreter]")).isEmpty());
+        fill("st-language", "Spanish");
+        browser.findElement(By.cssSelector("[data-testid=certify-statement] button")).click();
+        await("statement recorded", b -> !b.findElements(By.cssSelector("[data-testid=cert-applicant-statement]")).isEmpty());
+        fill("prep-organization", "Clinic Flow Chicago");
+        fill("prep-phone", "(312) 555-0100");
+        browser.findElement(By.cssSelector("[data-testid=certify-preparer] button")).click();
+        await("the filing complete", b -> !b.findElements(By.cssSelector("[data-testid=cert-preparer]")).isEmpty()
+                && b.findElements(By.cssSelector("[data-testid=missing]")).isEmpty());
+        WebElement meter = browser.findElement(By.cssSelector("[data-testid=completeness]"));
+        assertEquals(meter.getAttribute("max"), meter.getAttribute("value"), "the meter is full");
+        fullPageShot("filing");
+
+        Object packet = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' '"
+                + " + String.fromCharCode(...new Uint8Array(b.slice(0, 4)))))).catch(e => done('failed ' + e));", filingUrl + "/packet");
+        assertEquals("200 application/pdf %PDF", packet, "the packet downloads as a PDF");
+
+        click(By.cssSelector("[data-testid=record-filing-button]"));
+        await("filed", b -> !b.findElements(By.cssSelector("[data-testid=filed]")).isEmpty());
+        assertEquals("filed", text(By.cssSelector("[data-testid=stage]")));
+        fill("receiptNumber", "IOE12");
+        click(By.cssSelector("[data-testid=record-receipt-button]"));
+        await("the receipt number's error", b -> b.getPageSource().contains("three letters and ten digits"));
+        fill("receiptNumber", "IOE0912345678");
+        click(By.cssSelector("[data-testid=record-receipt-button]"));
+        await("the receipt recorded", b -> b.getCurrentUrl().contains("note=receipt-recorded"));
+        awaitReloading("the receipt SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
+                b -> b.getPageSource().contains("IOE0912345678"));
     }
 
     @Test
@@ -319,6 +397,18 @@ class PortalBrowserTest {
     private void shot(String name) throws java.io.IOException {
         File file = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private void fullPageShot(String name) throws java.io.IOException {
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), Math.min(6000, height.intValue() + 140)));
+        try {
+            shot(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     private static WebDriver chromium() {

@@ -141,4 +141,10 @@ public interface IntakeApi {
     @Path("/applicants/{id}/receipt")
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> receipt(@PathParam("id") String id, Map<String, Object> receipt);
+
+    /** A correction of the case (JSON merge patch of the fields to change). */
+    @jakarta.ws.rs.PATCH
+    @Path("/applicants/{id}")
+    @Consumes("application/merge-patch+json")
+    Map<String, Object> correct(@PathParam("id") String id, Map<String, Object> changes);
 }

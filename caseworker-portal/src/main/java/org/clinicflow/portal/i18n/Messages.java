@@ -576,4 +576,10 @@ public interface Messages {
 
     @Message("{met} of {total} ready")
     String filing_progress(int met, int total);
+
+    @Message("Date of last arrival in the U.S.")
+    String last_arrival_on();
+
+    @Message("Save on the case")
+    String save_on_case();
 }

@@ -102,6 +102,21 @@ public class FilingPage {
         return failed(saved, view(id, null, typed, "form", saved));
     }
 
+    /** Item 22 is the case's own last-arrival date: set here when the case lacks it, as a correction of the case. */
+    @POST
+    @Path("/arrival")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response arrival(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("lastArrivalOn", trimmed(form.getFirst("lastArrivalOn")));
+        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.correct(id, change));
+        if (done.ok()) {
+            return Pages.back("/applicants/" + id + "/filing", "saved");
+        }
+        return failed(done, view(id, null, null, "arrival", done));
+    }
+
     @POST
     @Path("/certifications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
