@@ -155,6 +155,24 @@ class BookingTest {
                 .body("counts.done", equalTo(1));
     }
 
+    /** A filing recorded in intake ends the open visit: the day's queue shows the applicant done, not waiting. */
+    @Test
+    void aFilingRecordedInIntakeEndsTheOpenVisit() throws Exception {
+        String site = Clinic.site();
+        Clinic.session(site, 2, "10:00", 2, List.of("en"));
+        UUID applicant = UUID.randomUUID();
+        Clinic.ready(applicant, site, "en", null);
+        event(applicant, "clinic.scheduling.appointment-booked.v1", AppointmentBookedV1.class);
+        String base = "/api/applicants/" + applicant + "/appointment";
+        given().auth().oauth2(TestTokens.supervisor()).when().post(base + "/check-in").then().statusCode(200);
+        Clinic.send(EventCatalog.APPLICANTS, "clinic.intake.case-filed.v1", applicant, Map.of());
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "completed".equals(
+                given().auth().oauth2(TestTokens.supervisor()).when().get(base).then().extract().path("status")));
+        String day = LocalDate.now(Clinic.CHICAGO).plusDays(2).toString();
+        given().auth().oauth2(TestTokens.supervisor()).queryParam("date", day).when().get("/api/sites/" + site + "/queue").then()
+                .body("counts.done", equalTo(1)).body("counts.waiting", equalTo(0));
+    }
+
     @Test
     void aNoShowIsOfferedOneNewSlotAndNoSecond() throws Exception {
         String site = Clinic.site();

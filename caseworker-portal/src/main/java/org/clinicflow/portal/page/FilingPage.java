@@ -110,11 +110,7 @@ public class FilingPage {
     public Response arrival(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("lastArrivalOn", trimmed(form.getFirst("lastArrivalOn")));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.correct(id, change));
-        if (done.ok()) {
-            return Pages.back("/applicants/" + id + "/filing", "saved");
-        }
-        return failed(done, view(id, null, null, "arrival", done));
+        return submit(id, "arrival", () -> intake.correct(id, change), "saved");
     }
 
     @POST
@@ -132,11 +128,7 @@ public class FilingPage {
         if ("applicant-statement".equals(body.get("kind"))) {
             body.put("viaInterpreter", "on".equals(form.getFirst("viaInterpreter")));
         }
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.certify(id, body));
-        if (done.ok()) {
-            return Pages.back("/applicants/" + id + "/filing", "certified");
-        }
-        return failed(done, view(id, null, null, "cert-" + body.get("kind"), done));
+        return submit(id, "cert-" + body.get("kind"), () -> intake.certify(id, body), "certified");
     }
 
     @POST
@@ -171,11 +163,7 @@ public class FilingPage {
         body.put("filedOn", trimmed(form.getFirst("filedOn")));
         body.put("method", trimmed(form.getFirst("method")));
         body.put("feeStatus", trimmed(form.getFirst("feeStatus")));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.file(id, body));
-        if (done.ok()) {
-            return Pages.back("/applicants/" + id + "/filing", "filed");
-        }
-        return failed(done, view(id, null, null, "record", done));
+        return submit(id, "record", () -> intake.file(id, body), "filed");
     }
 
     @POST
@@ -185,11 +173,7 @@ public class FilingPage {
     public Response receipt(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("receiptNumber", trimmed(form.getFirst("receiptNumber")));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.receipt(id, body));
-        if (done.ok()) {
-            return Pages.back("/applicants/" + id + "/filing", "receipt-recorded");
-        }
-        return failed(done, view(id, null, null, "receipt", done));
+        return submit(id, "receipt", () -> intake.receipt(id, body), "receipt-recorded");
     }
 
     private TemplateInstance view(String id, String note, Map<String, String> typed, String failedSection, Pages.Outcome<?> failure) {
@@ -210,6 +194,15 @@ public class FilingPage {
                 .data("interpreterFields", List.of("name", "organization", "phone", "language"))
                 .data("guardianFields", List.of("guardianName", "guardianRelationship"))
                 .data("preparerFields", List.of("name", "organization", "phone", "email"));
+    }
+
+    /** Post/redirect/get with a note when intake accepts; the page again with intake's errors in {@code section} when not. */
+    private Response submit(String id, String section, java.util.function.Supplier<Map<String, Object>> call, String note) {
+        Pages.Outcome<Map<String, Object>> done = pages.call(call);
+        if (done.ok()) {
+            return Pages.back("/applicants/" + id + "/filing", note);
+        }
+        return failed(done, view(id, null, null, section, done));
     }
 
     private static Response failed(Pages.Outcome<?> failure, TemplateInstance page) {

@@ -100,6 +100,75 @@ class FilingApiTest {
                 .body("errors.field", hasItems("ssn", "documentExpiresOn", "physicalAddress"));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badAnswers() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("middleName", "Ana3"),
+                org.junit.jupiter.params.provider.Arguments.of("otherNames", List.of(Map.of("familyName", "A", "givenName", "B"),
+                        Map.of("familyName", "C", "givenName", "D"), Map.of("familyName", "E", "givenName", "F"),
+                        Map.of("familyName", "G", "givenName", "H"))),
+                org.junit.jupiter.params.provider.Arguments.of("mailingAddress.street", ""),
+                org.junit.jupiter.params.provider.Arguments.of("mailingAddress.city", ""),
+                org.junit.jupiter.params.provider.Arguments.of("mailingAddress.state", "Illinois"),
+                org.junit.jupiter.params.provider.Arguments.of("mailingAddress.zipCode", "606071"),
+                org.junit.jupiter.params.provider.Arguments.of("maritalStatus", "separated"),
+                org.junit.jupiter.params.provider.Arguments.of("sex", "unknown"),
+                org.junit.jupiter.params.provider.Arguments.of("ssn", "666-12-3456"),
+                org.junit.jupiter.params.provider.Arguments.of("father.givenName", ""),
+                org.junit.jupiter.params.provider.Arguments.of("mother.familyName", "R1vas"),
+                org.junit.jupiter.params.provider.Arguments.of("otherCitizenship", "ve"),
+                org.junit.jupiter.params.provider.Arguments.of("placeOfBirth.country", "XK1"),
+                org.junit.jupiter.params.provider.Arguments.of("placeOfBirth.city", ""),
+                org.junit.jupiter.params.provider.Arguments.of("i94Number", "1234567890"),
+                org.junit.jupiter.params.provider.Arguments.of("passportNumber", "P-1"),
+                org.junit.jupiter.params.provider.Arguments.of("travelDocumentNumber", "T#12345"),
+                org.junit.jupiter.params.provider.Arguments.of("documentIssuingCountry", "Venezuela"),
+                org.junit.jupiter.params.provider.Arguments.of("documentExpiresOn", "2026-02-30"),
+                org.junit.jupiter.params.provider.Arguments.of("lastArrivalPlace", "x".repeat(101)),
+                org.junit.jupiter.params.provider.Arguments.of("statusAtLastArrival", "x".repeat(61)),
+                org.junit.jupiter.params.provider.Arguments.of("currentStatus", "x".repeat(61)),
+                org.junit.jupiter.params.provider.Arguments.of("previouslyFiled", "maybe"));
+    }
+
+    /** Each answer's format, alone: the one field is named, and nothing is saved. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badAnswers")
+    void eachAnswerIsCheckedOnItsOwn(String field, Object value) {
+        String id = sharedCase();
+        Map<String, Object> form = new HashMap<>(parolee());
+        form.put("ssaCardIssued", true); // so that an SSN is allowed and only its format is in question
+        put(form, field, value);
+        List<String> fields = given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON).body(form)
+                .when().put("/api/applicants/" + id + "/form")
+                .then().statusCode(400).contentType("application/problem+json").extract().path("errors.field");
+        String named = field.equals("otherNames") ? "otherNames" : field;
+        assertTrue(fields.contains(named), field + " not named in " + fields);
+        Object savedAt = given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id + "/form").then()
+                .statusCode(200).extract().path("updatedAt");
+        assertEquals(null, savedAt, "a refused form saves nothing");
+    }
+
+    private static String shared;
+
+    private static synchronized String sharedCase() {
+        if (shared == null) {
+            shared = register("c11", Map.of());
+        }
+        return shared;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> form, String path, Object value) {
+        String[] parts = path.split("\\.");
+        if (parts.length == 1) {
+            form.put(path, value);
+            return;
+        }
+        Map<String, Object> nested = new HashMap<>((Map<String, Object>) form.getOrDefault(parts[0], Map.of("familyName", "Pérez",
+                "givenName", "Luis")));
+        nested.put(parts[1], value);
+        form.put(parts[0], nested);
+    }
+
     @Test
     void requiredIfRulesAreMissingItemsAndThePacketIsRefusedNamingEachOne() {
         String id = register("c11", Map.of());

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
+import org.clinicflow.events.intake.CaseFiledV1;
 import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * prerequisite bookings' events wait for, so they must never queue behind them. Registered and
  * updated keep {@link KnownApplicants} current and release what waited; an eligibility decision
  * opens or shuts the booking gate (booking, waitlisting or releasing a seat); withdrawn marks the
- * applicant and frees their seat. Tested by {@code KnownApplicantsTest} and {@code EligibilityGatingTest}.
+ * applicant and frees their seat; a filing ends a visit still open. Tested by {@code KnownApplicantsTest} and {@code EligibilityGatingTest}.
  */
 @ApplicationScoped
 public class ApplicantListener extends InboxListener {
@@ -38,6 +39,7 @@ public class ApplicantListener extends InboxListener {
                             e.event().holdReference(), e.event().overridden());
                     bookings.eligibilityChanged(e.event().applicantId());
                 })
+                .on(CaseFiledV1.class, e -> bookings.filed(e.event().applicantId(), e.event().filedAt()))
                 .on(ApplicantWithdrawnV1.class, e -> {
                     applicants.withdrawn(e.event().applicantId());
                     bookings.withdrawn(e.event().applicantId());

@@ -125,6 +125,21 @@ public class Bookings {
     }
 
     /**
+     * Intake recorded the filing: a visit still open (the applicant checked in) ends there, so the
+     * day's queue shows the applicant done rather than waiting. No event of its own: intake's
+     * case-filed event already tells everyone, and the receipt comes later, through intake.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void filed(UUID applicantId, Instant filedAt) {
+        Appointment active = Appointment.activeFor(applicantId);
+        if (active != null && active.status == Status.CHECKED_IN) {
+            active.status = Status.COMPLETED;
+            active.completedAt = filedAt == null ? Instant.now() : filedAt;
+            active.updatedAt = Instant.now();
+        }
+    }
+
+    /**
      * Intake's eligibility decision changed: a shut gate releases the appointment (unless the
      * applicant is checked in) and waitlists them with the reason; an appointment before the
      * earliest filing date is moved; an open gate books a ready applicant who waited.
