@@ -18,6 +18,8 @@ SECRETS="$CLINIC_HOME/secrets"
 
 OFFSET="${CLINIC_PORT_OFFSET:-0}"
 PORTAL_PORT="${CLINIC_PORTAL_PORT:-$((8080 + OFFSET))}"
+# The portal's health and metrics (its management interface, never on the public port).
+PORTAL_MANAGEMENT_PORT="${CLINIC_PORTAL_MANAGEMENT_PORT:-$((8090 + OFFSET))}"
 KEYCLOAK_PORT="${CLINIC_KEYCLOAK_PORT:-$((8180 + OFFSET))}"
 KAFKA_PORT="${CLINIC_KAFKA_PORT:-$((9092 + OFFSET))}"
 KAFKA_CONTROLLER_PORT="${CLINIC_KAFKA_CONTROLLER_PORT:-$((9093 + OFFSET))}"
@@ -140,7 +142,7 @@ check_prerequisites() {
 check_ports() {
   local entry name port var busy=0
   # label:port:variable that moves it
-  for entry in "portal:$PORTAL_PORT:PORTAL" "keycloak:$KEYCLOAK_PORT:KEYCLOAK" "kafka:$KAFKA_PORT:KAFKA" \
+  for entry in "portal:$PORTAL_PORT:PORTAL" "portal-management:$PORTAL_MANAGEMENT_PORT:PORTAL_MANAGEMENT" "keycloak:$KEYCLOAK_PORT:KEYCLOAK" "kafka:$KAFKA_PORT:KAFKA" \
       "kafka-controller:$KAFKA_CONTROLLER_PORT:KAFKA_CONTROLLER" "postgres:$POSTGRES_PORT:POSTGRES" \
       $(for s in "${SERVICES[@]}"; do IFS=: read -r n d p <<<"$s"; echo "$n:$p:$(echo "$d" | tr 'a-z' 'A-Z')"; done); do
     IFS=: read -r name port var <<<"$entry"
@@ -360,13 +362,14 @@ start_portal() {
   # shellcheck disable=SC2086
   start_process caseworker-portal env "${urls[@]}" \
     QUARKUS_HTTP_PORT="$PORTAL_PORT" \
+    QUARKUS_MANAGEMENT_PORT="$PORTAL_MANAGEMENT_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
     CLINIC_PORTAL_DEV_INBOX=true \
     QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE=false \
     CLINIC_PORTAL_CLIENT_SECRET=clinic-portal-local-secret \
     CLINIC_PORTAL_SESSION_SECRET="$(secret portal-session)$(secret portal-session-2)" \
     java $SERVICE_JAVA_OPTS -jar "$ROOT/caseworker-portal/target/quarkus-app/quarkus-run.jar"
-  wait_for 120 caseworker-portal http_ok "http://127.0.0.1:$PORTAL_PORT/q/health/ready" \
+  wait_for 120 caseworker-portal http_ok "http://127.0.0.1:$PORTAL_MANAGEMENT_PORT/q/health/ready" \
     || { fail "caseworker-portal did not become ready" "$LOGS/caseworker-portal.log"; return 1; }
 }
 
@@ -548,7 +551,7 @@ stack_status() {
     IFS=: read -r name db port <<<"$entry"
     row "$name" "http://127.0.0.1:$port" "http_ok http://127.0.0.1:$port/q/health/ready"
   done
-  row caseworker-portal "http://127.0.0.1:$PORTAL_PORT" "http_ok http://127.0.0.1:$PORTAL_PORT/q/health/ready"
+  row caseworker-portal "http://127.0.0.1:$PORTAL_PORT" "http_ok http://127.0.0.1:$PORTAL_MANAGEMENT_PORT/q/health/ready"
 }
 
 stack_logs() {

@@ -133,6 +133,75 @@ class DeploymentConsistencyTest {
         }
     }
 
+    /**
+     * Issue 16: a service admits the portal (and, for the SMS webhooks, the ingress controller's
+     * pods), never a whole namespace; only the portal and the webhooks are published; Kafka admits
+     * every service and replicates among its own pods; each database cluster reaches its replicas.
+     */
+    @Test
+    void trafficIsAdmittedPodByPodAndKafkaAndTheDatabasesCanReplicate() throws IOException {
+        List<JsonNode> policies = objects("NetworkPolicy");
+        List<String> guarded = new ArrayList<>(SERVICES);
+        guarded.add("caseworker-portal");
+        for (String app : guarded) {
+            List<JsonNode> own = policies.stream().filter(p -> app.equals(p.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name")
+                    .asText())).toList();
+            assertFalse(own.isEmpty(), app + " has a policy of its own");
+            for (JsonNode policy : own) {
+                for (JsonNode rule : policy.at("/spec/ingress")) {
+                    for (JsonNode peer : rule.path("from")) {
+                        assertFalse(peer.has("namespaceSelector") && !peer.has("podSelector"),
+                                app + " admits a whole namespace: " + peer);
+                    }
+                }
+            }
+        }
+        for (String app : List.of("intake-service", "document-service", "scheduling-service")) {
+            JsonNode policy = object("NetworkPolicy", app);
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                for (JsonNode peer : rule.path("from")) {
+                    assertEquals("caseworker-portal", peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText(),
+                            app + " is reached by the portal only");
+                }
+            }
+        }
+        Set<String> published = new HashSet<>();
+        for (JsonNode ingress : objects("Ingress")) {
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    published.add(path.at("/backend/service/name").asText() + path.path("path").asText());
+                }
+            }
+        }
+        assertEquals(Set.of("caseworker-portal/", "notification-service/webhooks/sms"), published, "what the ingress publishes");
+
+        JsonNode kafka = policies.stream().filter(p -> "clinic-kafka".equals(p.at("/spec/podSelector/matchLabels/strimzi.io~1cluster")
+                .asText())).findFirst().orElseThrow(() -> new AssertionError("no policy admits traffic to Kafka's pods"));
+        String kafkaPolicy = kafka.toString();
+        for (String service : SERVICES) {
+            assertTrue(kafkaPolicy.contains(service), "Kafka admits " + service);
+        }
+        assertTrue(kafka.at("/spec/egress").toString().contains("\"strimzi.io/cluster\":\"clinic-kafka\""),
+                "Kafka's brokers reach each other (replication)");
+        for (String db : List.of("intake-db", "document-db", "scheduling-db", "notification-db")) {
+            boolean replicates = policies.stream().anyMatch(p -> selects(p.at("/spec/podSelector"), db)
+                    && p.at("/spec/egress").toString().contains(db) && p.at("/spec/egress").toString().contains("5432"));
+            assertTrue(replicates, db + "'s pods reach each other on 5432 (streaming replication)");
+        }
+    }
+
+    private static boolean selects(JsonNode selector, String cluster) {
+        if (cluster.equals(selector.at("/matchLabels/cnpg.io~1cluster").asText())) {
+            return true;
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            if ("cnpg.io/cluster".equals(expression.path("key").asText()) && expression.path("values").toString().contains(cluster)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Test
     void noSecretIsCommitted() throws IOException {
         for (JsonNode object : all()) {
@@ -162,7 +231,8 @@ class DeploymentConsistencyTest {
         Assumptions.assumeTrue(run(ROOT, "docker-compose", "version").exit() == 0,
                 "docker-compose (Debian package) is not installed; .ci/run installs it");
         Path env = Files.createTempFile("compose", ".env");
-        Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "INTAKE_DB_PASSWORD", "DOCUMENT_DB_PASSWORD",
+        Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_HOSTNAME", "PORTAL_URL",
+                "INTAKE_DB_PASSWORD", "DOCUMENT_DB_PASSWORD",
                 "SCHEDULING_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "A_NUMBER_ENCRYPTION_KEY", "A_NUMBER_FINGERPRINT_KEY",
                 "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN", "PORTAL_CLIENT_SECRET", "PORTAL_SESSION_SECRET").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
         Result valid = run(ROOT, "docker-compose", "--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
@@ -170,6 +240,35 @@ class DeploymentConsistencyTest {
         Path empty = Files.createTempFile("compose-empty", ".env");
         Result missing = run(ROOT, "docker-compose", "--env-file", empty.toString(), "-f", "docker-compose.yml", "config", "-q");
         assertNotEquals(0, missing.exit(), "without its secrets the stack must not start");
+    }
+
+    /**
+     * Issue 16: the compose stack is not the demo. Keycloak runs in production mode ({@code start})
+     * on its own database and imports the production realm, which has no users, no password-grant
+     * client and no known secret; the demo realm is for {@code ./clinic up} only.
+     */
+    @Test
+    void theComposeStackRunsKeycloakInProductionModeWithoutDemoUsersOrKnownSecrets() throws IOException {
+        JsonNode compose = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile());
+        JsonNode keycloak = compose.at("/services/keycloak");
+        assertEquals("start", keycloak.at("/command/0").asText(), "Keycloak in production mode");
+        assertEquals("postgres", keycloak.at("/environment/KC_DB").asText(), "Keycloak on a database of its own");
+        String mount = keycloak.at("/volumes/0").asText();
+        assertTrue(mount.startsWith("./deploy/keycloak:"), "the production realm is imported, not the demo one: " + mount);
+        JsonNode realm = YAML.readTree(ROOT.resolve("deploy/keycloak/clinic-realm.json").toFile());
+        assertTrue(realm.path("users").isMissingNode() || realm.path("users").isEmpty(), "no user in the production realm");
+        for (JsonNode client : realm.path("clients")) {
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), client.path("clientId") + " takes no passwords");
+            if (client.has("secret")) {
+                assertTrue(client.path("secret").asText().matches("\\$\\{[A-Z_]+\\}"), "the secret comes from the environment");
+            }
+        }
+        String text = Files.readString(ROOT.resolve("deploy/keycloak/clinic-realm.json"));
+        assertFalse(text.contains("clinic-portal-local-secret") || text.contains("127.0.0.1") || text.contains("\"demo\""),
+                "nothing of the local stack in the production realm");
+        Set<String> realmRoles = new HashSet<>();
+        realm.at("/roles/realm").forEach(r -> realmRoles.add(r.path("name").asText()));
+        assertTrue(realmRoles.containsAll(Set.of("caseworker", "supervisor", "clinic-admin")), "the clinic's roles: " + realmRoles);
     }
 
     // ---- helpers -----------------------------------------------------------------------------

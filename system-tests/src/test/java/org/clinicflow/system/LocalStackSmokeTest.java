@@ -75,6 +75,15 @@ class LocalStackSmokeTest {
             given().when().get(url(port, "/api/me")).then().statusCode(401);
             given().when().get(url(port, "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
         }
+        // The portal is the public face: its health and metrics answer on the management port only.
+        int portal = 8080 + LocalStack.PORT_OFFSET;
+        for (String path : List.of("/q/metrics", "/q/health/ready")) {
+            var response = given().redirects().follow(false).when().get(url(portal, path));
+            org.junit.jupiter.api.Assertions.assertNotEquals(200, response.statusCode(), path + " is not on the portal's public port");
+            org.junit.jupiter.api.Assertions.assertFalse(response.asString().contains("jvm_memory"), path + " leaks metrics");
+        }
+        given().when().get(url(8090 + LocalStack.PORT_OFFSET, "/q/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(url(8090 + LocalStack.PORT_OFFSET, "/q/metrics")).then().statusCode(200);
     }
 
     @Test

@@ -4,14 +4,13 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether uploaded bytes are a scan the clinic keeps: a PDF, JPEG or PNG judged by its
  * content (never the file name or the declared type), whole (not truncated), not too large or
  * long, and nothing else hiding in it: no archive, markup or script inside (polyglots), no PDF
- * scripts, launch actions or embedded files, no image whose pixel count would bomb a viewer.
+ * active content (read with PDFBox: {@link PdfActiveContent}), no image whose pixel count
+ * (from its header, before any decoding) would bomb a viewer.
  * Pure; each refusal names what is wrong. Tested by {@code ScanInspectorTest}.
  */
 public final class ScanInspector {
@@ -25,8 +24,6 @@ public final class ScanInspector {
     private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
     private static final byte[] PNG_END = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 };
     private static final byte[] ZIP = { 'P', 'K', 3, 4 };
-    private static final Pattern PAGE = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
-    private static final Pattern PDF_ACTIVE = Pattern.compile("/(JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)(?![a-zA-Z])");
     // Markers long enough not to turn up by chance in compressed image data.
     private static final String[] MARKUP = { "<script", "<html", "<?php", "<!doctype", "<iframe" };
 
@@ -88,25 +85,26 @@ public final class ScanInspector {
         if (!tail.contains("%%EOF")) {
             throw new Refused(UNPROCESSABLE, "the PDF is truncated (no end-of-file marker)");
         }
-        if (text.contains("/Encrypt")) {
+        PdfActiveContent.Reading reading;
+        try {
+            reading = PdfActiveContent.read(content);
+        } catch (java.io.IOException | RuntimeException e) {
+            // Unreadable, damaged beyond repair, or more than a scan's worth of objects or memory.
+            throw new Refused(UNPROCESSABLE, "the PDF cannot be read as a scan: save it again from the scanner and upload that");
+        }
+        if (reading.encrypted()) {
             throw new Refused(UNPROCESSABLE, "encrypted PDFs cannot be checked: upload an unprotected copy");
         }
-        Matcher active = PDF_ACTIVE.matcher(text);
-        if (active.find()) {
-            throw new Refused(UNPROCESSABLE, "the PDF contains active content (" + active.group(1) + ")");
+        if (reading.active().isPresent()) {
+            throw new Refused(UNPROCESSABLE, "the PDF contains active content (" + reading.active().get() + ")");
         }
-        int pages = 0;
-        Matcher page = PAGE.matcher(text);
-        while (page.find()) {
-            pages++;
-        }
-        if (pages == 0) {
+        if (reading.pages() == 0) {
             throw new Refused(UNPROCESSABLE, "the PDF has no pages");
         }
-        if (pages > MAX_PAGES) {
-            throw new Refused(UNPROCESSABLE, "the PDF has " + pages + " pages; at most " + MAX_PAGES);
+        if (reading.pages() > MAX_PAGES) {
+            throw new Refused(UNPROCESSABLE, "the PDF has " + reading.pages() + " pages; at most " + MAX_PAGES);
         }
-        return new Inspection("application/pdf", pages);
+        return new Inspection("application/pdf", reading.pages());
     }
 
     private static Inspection jpeg(byte[] content) {

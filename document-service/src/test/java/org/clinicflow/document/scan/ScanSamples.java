@@ -39,6 +39,36 @@ final class ScanSamples {
         return pdf.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * A PDF written by PDFBox whose document opens with a JavaScript action, packed in a
+     * compressed object stream: the raw bytes never spell "JavaScript".
+     */
+    static byte[] pdfWithCompressedJavaScript() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.getDocumentCatalog().setOpenAction(
+                    new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('scan')"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain one-page PDF written by PDFBox, compressed the same way: what a scanner app produces. */
+    static byte[] pdfFromALibrary() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] truncated(byte[] content) {
         return Arrays.copyOf(content, content.length - 20);
     }
