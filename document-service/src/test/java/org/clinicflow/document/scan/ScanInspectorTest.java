@@ -55,10 +55,14 @@ class ScanInspectorTest {
                 Arguments.of("a JPEG claiming 60,000 x 60,000 pixels", ScanSamples.jpegBomb(), 422));
     }
 
+    /** The script packed in an object stream is found as what it is (not refused for some other reason). */
     @org.junit.jupiter.api.Test
-    void theCompressedSampleReallyHidesItsScriptFromAPattern() {
+    void aScriptInACompressedObjectStreamIsFoundAsActiveContent() {
         String raw = new String(ScanSamples.pdfWithCompressedJavaScript(), StandardCharsets.ISO_8859_1);
         org.junit.jupiter.api.Assertions.assertFalse(raw.contains("JavaScript"), "the sample would not test the parser");
+        ScanInspector.Refused refused = assertThrows(ScanInspector.Refused.class,
+                () -> ScanInspector.inspect(ScanSamples.pdfWithCompressedJavaScript()));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("active content"), refused.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
