@@ -39,6 +39,8 @@ public class Applicant extends PanacheEntityBase {
     public String smsConsentRecordedBy;
     public Instant smsConsentRecordedAt;
     public byte[] aNumberCipher;
+    /** The identity key version that sealed the A-number; null: sealed before key versions (key 1, no associated data). */
+    public Integer aNumberKeyVersion;
     public String aNumberFingerprint;
     @Column(name = "a_number_last4")
     public String aNumberLast4;

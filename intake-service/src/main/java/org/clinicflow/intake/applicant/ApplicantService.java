@@ -215,7 +215,7 @@ public class ApplicantService {
     @Transactional
     public Optional<ANumber> reveal(Applicant a, String actor) {
         audit.record(a.id, actor, "reveal-a-number", null);
-        return Optional.ofNullable(a.aNumberCipher).map(protector::decrypt);
+        return Optional.ofNullable(a.aNumberCipher).map(cipher -> protector.decrypt(cipher, a.aNumberKeyVersion, a.id));
     }
 
     private void apply(Applicant a, ApplicantRequest r, String actor, Instant now) {
@@ -235,7 +235,9 @@ public class ApplicantService {
         a.smsConsent = r.smsConsent();
         if (r.aNumber() != null && !r.aNumber().isBlank()) {
             ANumber aNumber = ANumber.parse(r.aNumber()).orElseThrow();
-            a.aNumberCipher = protector.encrypt(aNumber);
+            org.clinicflow.web.crypto.KeyRing.Sealed sealed = protector.encrypt(aNumber, a.id);
+            a.aNumberCipher = sealed.cipher();
+            a.aNumberKeyVersion = sealed.version();
             a.aNumberFingerprint = protector.fingerprint(aNumber);
             a.aNumberLast4 = aNumber.lastFour();
         }

@@ -33,8 +33,44 @@ public class FormRecord extends PanacheEntityBase {
     public byte[] ssnCipher;
     @Column(name = "ssn_last4")
     public String ssnLast4;
+    /** The identity key version that sealed the row's numbers (all of them: a save re-seals them together). */
+    public Integer keyVersion;
     public String updatedBy;
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** The four document-number fields, by the name the API gives them. */
+    public static final java.util.List<String> NUMBER_FIELDS = java.util.List.of("i94Number", "passportNumber",
+            "travelDocumentNumber", "ssn");
+
+    public byte[] cipher(String field) {
+        return switch (field) {
+            case "i94Number" -> i94Cipher;
+            case "passportNumber" -> passportCipher;
+            case "travelDocumentNumber" -> travelDocCipher;
+            case "ssn" -> ssnCipher;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    public String lastFour(String field) {
+        return switch (field) {
+            case "i94Number" -> i94Last4;
+            case "passportNumber" -> passportLast4;
+            case "travelDocumentNumber" -> travelDocLast4;
+            case "ssn" -> ssnLast4;
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    public void set(String field, byte[] cipher, String lastFour) {
+        switch (field) {
+            case "i94Number" -> { i94Cipher = cipher; i94Last4 = lastFour; }
+            case "passportNumber" -> { passportCipher = cipher; passportLast4 = lastFour; }
+            case "travelDocumentNumber" -> { travelDocCipher = cipher; travelDocLast4 = lastFour; }
+            case "ssn" -> { ssnCipher = cipher; ssnLast4 = lastFour; }
+            default -> throw new IllegalArgumentException(field);
+        }
+    }
 }

@@ -62,22 +62,19 @@ public class FormService {
                 kept(r.ssn(), record.ssnCipher));
         FieldErrors.requireNone(validator, r, FormRules.contradictions(r, after, a));
         record.answers = write(r.withoutNumbers());
-        if (r.i94Number() != null) {
-            record.i94Cipher = encrypt(r.i94Number());
-            record.i94Last4 = last4(r.i94Number());
+        Map<String, String> given = new java.util.HashMap<>();
+        given.put("i94Number", r.i94Number());
+        given.put("passportNumber", r.passportNumber());
+        given.put("travelDocumentNumber", r.travelDocumentNumber());
+        given.put("ssn", r.ssn());
+        Map<String, String> clear = new LinkedHashMap<>();
+        for (String field : FormRecord.NUMBER_FIELDS) {
+            String value = given.get(field);
+            // Null keeps what is on file (opened to be sealed again under the current key); empty clears it.
+            clear.put(field, value == null ? numbers.decrypt(record.cipher(field), record.keyVersion, a.id, field)
+                    : value.isBlank() ? null : DocumentNumbers.normalize(value));
         }
-        if (r.passportNumber() != null) {
-            record.passportCipher = encrypt(r.passportNumber());
-            record.passportLast4 = last4(r.passportNumber());
-        }
-        if (r.travelDocumentNumber() != null) {
-            record.travelDocCipher = encrypt(r.travelDocumentNumber());
-            record.travelDocLast4 = last4(r.travelDocumentNumber());
-        }
-        if (r.ssn() != null) {
-            record.ssnCipher = encrypt(r.ssn());
-            record.ssnLast4 = last4(r.ssn());
-        }
+        reseal(record, clear);
         record.updatedBy = actor;
         record.updatedAt = clock.now();
         record.persist();
@@ -88,25 +85,34 @@ public class FormService {
     /** The document numbers in clear, by field name (only those on file). */
     public Map<String, String> numbersInClear(Optional<FormRecord> record) {
         Map<String, String> clear = new LinkedHashMap<>();
-        record.ifPresent(r -> {
-            put(clear, "i94Number", r.i94Cipher);
-            put(clear, "passportNumber", r.passportCipher);
-            put(clear, "travelDocumentNumber", r.travelDocCipher);
-            put(clear, "ssn", r.ssnCipher);
-        });
+        record.ifPresent(r -> FormRecord.NUMBER_FIELDS.stream().filter(f -> r.cipher(f) != null)
+                .forEach(f -> clear.put(f, numbers.decrypt(r.cipher(f), r.keyVersion, r.applicantId, f))));
         return clear;
     }
 
     /** The document numbers masked, by field name (only those on file). */
     public static Map<String, String> numbersMasked(Optional<FormRecord> record) {
         Map<String, String> masked = new LinkedHashMap<>();
-        record.ifPresent(r -> {
-            putMasked(masked, "i94Number", r.i94Last4);
-            putMasked(masked, "passportNumber", r.passportLast4);
-            putMasked(masked, "travelDocumentNumber", r.travelDocLast4);
-            putMasked(masked, "ssn", r.ssnLast4);
-        });
+        record.ifPresent(r -> FormRecord.NUMBER_FIELDS.stream().filter(f -> r.lastFour(f) != null)
+                .forEach(f -> masked.put(f, DocumentNumbers.mask(r.lastFour(f)))));
         return masked;
+    }
+
+    /** Opens the row's numbers and seals them again under the current key version (key rotation). */
+    public void reseal(FormRecord record) {
+        Map<String, String> clear = new java.util.HashMap<>();
+        numbersInClear(Optional.of(record)).forEach(clear::put);
+        reseal(record, clear);
+    }
+
+    /** Seals every number of the row under the current key version (so a row never mixes versions). */
+    private void reseal(FormRecord record, Map<String, String> clear) {
+        for (String field : FormRecord.NUMBER_FIELDS) {
+            String value = clear.get(field);
+            record.set(field, value == null ? null : numbers.encrypt(value, record.applicantId, field).cipher(),
+                    value == null ? null : DocumentNumbers.lastFour(value));
+        }
+        record.keyVersion = numbers.currentVersion();
     }
 
     /** A supervisor's audited reveal of the numbers in clear. */
@@ -116,29 +122,9 @@ public class FormService {
         return numbersInClear(find(a));
     }
 
-    private void put(Map<String, String> clear, String field, byte[] cipher) {
-        if (cipher != null) {
-            clear.put(field, numbers.decrypt(cipher));
-        }
-    }
-
-    private static void putMasked(Map<String, String> masked, String field, String last4) {
-        if (last4 != null) {
-            masked.put(field, DocumentNumbers.mask(last4));
-        }
-    }
-
     /** Null keeps what is on file; an empty string clears it. */
     private static boolean kept(String given, byte[] stored) {
         return given == null ? stored != null : !given.isBlank();
-    }
-
-    private byte[] encrypt(String given) {
-        return given.isBlank() ? null : numbers.encrypt(DocumentNumbers.normalize(given));
-    }
-
-    private static String last4(String given) {
-        return given.isBlank() ? null : DocumentNumbers.lastFour(DocumentNumbers.normalize(given));
     }
 
     private FormRequest read(String stored) {

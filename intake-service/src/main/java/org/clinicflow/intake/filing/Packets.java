@@ -65,7 +65,7 @@ public class Packets {
             inForce.put(kind.code(), consents.granted(a.id, kind));
         }
         var current = certifications.current(a.id).values().stream().map(c -> CertificationView.of(c, true)).toList();
-        PacketContent content = new PacketContent(a, a.aNumberCipher == null ? null : aNumbers.decrypt(a.aNumberCipher).formatted(),
+        PacketContent content = new PacketContent(a, a.aNumberCipher == null ? null : aNumbers.decrypt(a.aNumberCipher, a.aNumberKeyVersion, a.id).formatted(),
                 forms.answers(record), forms.numbersInClear(record), eligibility.decide(a).decision(), checklist.of(a.id), current,
                 inForce, actor, clock.now(), clock.today(), helpPhone);
         byte[] pdf = PacketPdf.render(content);

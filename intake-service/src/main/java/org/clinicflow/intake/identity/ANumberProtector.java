@@ -4,37 +4,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.clinicflow.web.crypto.AesGcm;
+import org.clinicflow.web.crypto.KeyRing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps A-numbers encrypted at rest: AES-256-GCM with a random nonce per value, and a keyed
- * HMAC-SHA256 fingerprint so duplicates can be found without decrypting. Both keys come from
- * configuration ({@code clinic.intake.a-number.encryption-key}, {@code ...fingerprint-key},
- * base64 of 32 bytes; a Kubernetes Secret in production, never committed). Tested by
- * {@code ANumberProtectorTest}.
+ * Keeps A-numbers encrypted at rest: AES-256-GCM under the current identity key version
+ * ({@link IdentityKeys}), the case as associated data (a ciphertext copied to another case does
+ * not open), and a keyed HMAC-SHA256 fingerprint so duplicates can be found without decrypting
+ * ({@code clinic.intake.a-number.fingerprint-key}). Keys are base64 of 32 bytes from a Secret in
+ * production, never committed. Tested by {@code ANumberTest} and {@code KeyRotationTest}.
  */
 @ApplicationScoped
 public class ANumberProtector {
 
-    private final AesGcm cipher;
+    static final String FIELD = "a-number";
+
+    private final KeyRing keys;
     private final SecretKeySpec fingerprintKey;
 
-    public ANumberProtector(@ConfigProperty(name = "clinic.intake.a-number.encryption-key") String encryptionKey,
-            @ConfigProperty(name = "clinic.intake.a-number.fingerprint-key") String fingerprintKey) {
-        this.cipher = AesGcm.fromBase64(encryptionKey, "clinic.intake.a-number.encryption-key");
+    public ANumberProtector(KeyRing keys, @ConfigProperty(name = "clinic.intake.a-number.fingerprint-key") String fingerprintKey) {
+        this.keys = keys;
         this.fingerprintKey = new SecretKeySpec(
                 AesGcm.keyBytes(fingerprintKey, "clinic.intake.a-number.fingerprint-key"), "HmacSHA256");
     }
 
-    public byte[] encrypt(ANumber aNumber) {
-        return cipher.encrypt(aNumber.digits().getBytes(StandardCharsets.US_ASCII));
+    public KeyRing.Sealed encrypt(ANumber aNumber, UUID applicantId) {
+        return keys.seal(aNumber.digits().getBytes(StandardCharsets.US_ASCII), IdentityKeys.aad(applicantId, FIELD));
     }
 
-    public ANumber decrypt(byte[] stored) {
-        return ANumber.parse(new String(cipher.decrypt(stored), StandardCharsets.US_ASCII)).orElseThrow();
+    public ANumber decrypt(byte[] stored, Integer keyVersion, UUID applicantId) {
+        return ANumber.parse(new String(IdentityKeys.open(keys, stored, keyVersion, applicantId, FIELD),
+                StandardCharsets.US_ASCII)).orElseThrow();
     }
 
     /** A stable keyed fingerprint: equal A-numbers, equal fingerprints; useless without the key. */

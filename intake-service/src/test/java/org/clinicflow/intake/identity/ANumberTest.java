@@ -40,27 +40,35 @@ class ANumberTest {
     }
 
     @Test
-    void encryptsWithAFreshNonceAndDecryptsWithTheSameKeyOnly() {
-        ANumberProtector protector = new ANumberProtector(KEY_A, KEY_B);
+    void encryptsWithAFreshNonceAndDecryptsWithTheSameKeyAndCaseOnly() {
+        ANumberProtector protector = protector(KEY_A, KEY_B);
         ANumber aNumber = ANumber.parse("A123456789").orElseThrow();
-        byte[] first = protector.encrypt(aNumber);
-        byte[] second = protector.encrypt(aNumber);
+        java.util.UUID applicant = java.util.UUID.randomUUID();
+        byte[] first = protector.encrypt(aNumber, applicant).cipher();
+        byte[] second = protector.encrypt(aNumber, applicant).cipher();
         assertNotEquals(Base64.getEncoder().encodeToString(first), Base64.getEncoder().encodeToString(second));
         assertFalse(new String(first, StandardCharsets.ISO_8859_1).contains("123456789"));
-        assertEquals(aNumber, protector.decrypt(first));
-        assertThrows(IllegalStateException.class, () -> new ANumberProtector(KEY_B, KEY_A).decrypt(first));
+        assertEquals(aNumber, protector.decrypt(first, 1, applicant));
+        assertThrows(org.clinicflow.web.problem.ProblemException.class, () -> protector(KEY_B, KEY_A).decrypt(first, 1, applicant));
+        assertThrows(org.clinicflow.web.problem.ProblemException.class, () -> protector.decrypt(first, 1, java.util.UUID.randomUUID()),
+                "another case's A-number does not open here");
+    }
+
+    private static ANumberProtector protector(String encryptionKey, String fingerprintKey) {
+        return new ANumberProtector(org.clinicflow.web.crypto.KeyRing.of(java.util.Map.of(1, encryptionKey), 1, "test"), fingerprintKey);
     }
 
     @Test
     void fingerprintIsStableAndKeyed() {
         ANumber aNumber = ANumber.parse("A123456789").orElseThrow();
-        assertEquals(new ANumberProtector(KEY_A, KEY_B).fingerprint(aNumber), new ANumberProtector(KEY_A, KEY_B).fingerprint(aNumber));
-        assertNotEquals(new ANumberProtector(KEY_A, KEY_B).fingerprint(aNumber), new ANumberProtector(KEY_A, KEY_A).fingerprint(aNumber));
+        assertEquals(protector(KEY_A, KEY_B).fingerprint(aNumber), protector(KEY_A, KEY_B).fingerprint(aNumber));
+        assertNotEquals(protector(KEY_A, KEY_B).fingerprint(aNumber), protector(KEY_A, KEY_A).fingerprint(aNumber));
     }
 
     @Test
     void refusesAKeyOfTheWrongLength() {
-        assertThrows(IllegalStateException.class, () -> new ANumberProtector("c2hvcnQ=", KEY_B));
+        assertThrows(IllegalStateException.class, () -> protector("c2hvcnQ=", KEY_B));
+        assertThrows(IllegalStateException.class, () -> protector(KEY_A, "c2hvcnQ="));
     }
 
     @ParameterizedTest

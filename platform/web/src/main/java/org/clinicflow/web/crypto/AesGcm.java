@@ -47,11 +47,26 @@ public final class AesGcm {
     }
 
     public byte[] encrypt(byte[] plain) {
+        return encrypt(plain, null);
+    }
+
+    public byte[] decrypt(byte[] stored) {
+        return decrypt(stored, null);
+    }
+
+    /**
+     * Encrypts with associated data: the ciphertext opens only with the same {@code aad} (the
+     * record it belongs to), so a value copied onto another record fails instead of decrypting.
+     */
+    public byte[] encrypt(byte[] plain, byte[] aad) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
             byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -59,10 +74,13 @@ public final class AesGcm {
         }
     }
 
-    public byte[] decrypt(byte[] stored) {
+    public byte[] decrypt(byte[] stored, byte[] aad) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
             return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("decryption failed (wrong key or tampered data)", e);

@@ -1,0 +1,3 @@
+-- The key version that sealed each A-number (issue 16). NULL marks a value sealed before key
+-- versions existed: key 1, without associated data; the rotation job re-seals those too.
+ALTER TABLE applicant ADD COLUMN a_number_key_version smallint;
