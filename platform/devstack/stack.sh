@@ -215,13 +215,14 @@ start_postgres() {
     as_pg_user "$PG_HOME/bin/initdb" -D "$pgdata" -U postgres --pwfile="$SECRETS/postgres.password" \
       -A scram-sha-256 -E UTF8 --locale=C >"$LOGS/postgres-init.log" 2>&1 \
       || { fail "initdb failed" "$LOGS/postgres-init.log"; return 1; }
-    # The superuser from loopback for setup; every service role into its own database only.
-    cat >"$pgdata/pg_hba.conf" <<'HBA'
+  fi
+  # The superuser from loopback for setup; every service role (and its owner role, a member of it)
+  # into its own database only. Written on every start, so an older cluster gets the same rules.
+  cat >"$pgdata/pg_hba.conf" <<'HBA'
 local   all       postgres                  scram-sha-256
 host    all       postgres  127.0.0.1/32    scram-sha-256
-host    sameuser  all       127.0.0.1/32    scram-sha-256
+host    samerole  all       127.0.0.1/32    scram-sha-256
 HBA
-  fi
   step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
   as_pg_user "$PG_HOME/bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
     -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1" start >/dev/null \
@@ -230,7 +231,7 @@ HBA
   local args=() entry db
   for entry in "${SERVICES[@]}"; do
     db="$(echo "$entry" | cut -d: -f2)"
-    args+=("$db=$(secret "$db")")
+    args+=("$db=$(secret "$db"):$(secret "${db}_owner")")
   done
   setup_tool databases "jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/postgres" "$(secret postgres)" "${args[@]}" \
     >>"$LOGS/setup.log" 2>&1 || { fail "could not create the services' databases" "$LOGS/setup.log"; return 1; }
@@ -331,6 +332,7 @@ start_service() {
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="$db" \
     QUARKUS_DATASOURCE_PASSWORD="$(secret "$db")" \
+    QUARKUS_FLYWAY_PASSWORD="$(secret "${db}_owner")" \
     KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
     CLINIC_CLOCK_ADJUSTABLE="${CLINIC_CLOCK_ADJUSTABLE:-true}" \

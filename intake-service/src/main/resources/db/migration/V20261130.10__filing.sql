@@ -3,8 +3,7 @@
 
 -- The form's answers, one row per case. Plain answers are JSON (they change with the form's
 -- edition); the I-94, passport, travel-document and Social Security numbers are AES-GCM
--- ciphertext like the A-number (under key_version, with the case and field as associated data),
--- with their last four characters for the masked view.
+-- ciphertext like the A-number, with their last four characters for the masked view.
 CREATE TABLE i765_form (
     applicant_id          uuid PRIMARY KEY REFERENCES applicant (id),
     answers               text        NOT NULL,
@@ -16,7 +15,6 @@ CREATE TABLE i765_form (
     travel_doc_last4      text,
     ssn_cipher            bytea,
     ssn_last4             text,
-    key_version           smallint,
     updated_by            text        NOT NULL,
     updated_at            timestamptz NOT NULL,
     version               bigint      NOT NULL DEFAULT 0

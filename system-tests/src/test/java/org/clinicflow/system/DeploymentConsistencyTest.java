@@ -202,6 +202,26 @@ class DeploymentConsistencyTest {
         return false;
     }
 
+    /** Issue 16: each service migrates as its database's owner role and runs as a role without DDL rights. */
+    @Test
+    void eachServiceMigratesAsTheOwnerAndRunsAsARoleWithoutDdl() throws IOException {
+        for (String service : SERVICES) {
+            String db = service.substring(0, service.indexOf('-'));
+            JsonNode cluster = object("Cluster", db + "-db");
+            assertEquals(db + "_owner", cluster.at("/spec/bootstrap/initdb/owner").asText(), db + ": the owner runs the migrations");
+            boolean runtimeRole = false;
+            for (JsonNode role : cluster.at("/spec/managed/roles")) {
+                runtimeRole |= role.path("name").asText().equals(db) && role.path("login").asBoolean();
+            }
+            assertTrue(runtimeRole, db + ": the service's own login role is managed beside the owner");
+            Map<String, String> secrets = new java.util.HashMap<>();
+            object("Deployment", service).at("/spec/template/spec/containers/0/env").forEach(e -> secrets.put(e.path("name").asText(),
+                    e.at("/valueFrom/secretKeyRef/name").asText()));
+            assertEquals(db + "-db-runtime", secrets.get("QUARKUS_DATASOURCE_USERNAME"), service + " runs as the runtime role");
+            assertEquals(db + "-db-app", secrets.get("QUARKUS_FLYWAY_USERNAME"), service + " migrates as the owner");
+        }
+    }
+
     @Test
     void noSecretIsCommitted() throws IOException {
         for (JsonNode object : all()) {
@@ -232,7 +252,8 @@ class DeploymentConsistencyTest {
                 "docker-compose (Debian package) is not installed; .ci/run installs it");
         Path env = Files.createTempFile("compose", ".env");
         Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_HOSTNAME", "PORTAL_URL",
-                "INTAKE_DB_PASSWORD", "DOCUMENT_DB_PASSWORD",
+                "INTAKE_DB_PASSWORD", "INTAKE_DB_OWNER_PASSWORD", "DOCUMENT_DB_OWNER_PASSWORD", "SCHEDULING_DB_OWNER_PASSWORD",
+                "NOTIFICATION_DB_OWNER_PASSWORD", "DOCUMENT_DB_PASSWORD",
                 "SCHEDULING_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "A_NUMBER_ENCRYPTION_KEY", "A_NUMBER_FINGERPRINT_KEY",
                 "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN", "PORTAL_CLIENT_SECRET", "PORTAL_SESSION_SECRET").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
         Result valid = run(ROOT, "docker-compose", "--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
@@ -276,7 +297,8 @@ class DeploymentConsistencyTest {
     /** Keys the code sets only for dev and test, so production must supply them (as env vars). */
     private static Set<String> needsInProduction(Properties config) {
         Set<String> needed = new HashSet<>(Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-                "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL"));
+                "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
+                "QUARKUS_OIDC_AUTH_SERVER_URL"));
         for (String key : config.stringPropertyNames()) {
             if (key.startsWith("%dev,test.") || key.startsWith("%test,dev.")) {
                 String plain = key.substring(key.indexOf('.') + 1);

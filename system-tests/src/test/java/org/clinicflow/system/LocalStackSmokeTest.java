@@ -86,6 +86,29 @@ class LocalStackSmokeTest {
         given().when().get(url(8090 + LocalStack.PORT_OFFSET, "/q/metrics")).then().statusCode(200);
     }
 
+    /**
+     * Issue 16: on the real stack each service logs in as a role that cannot touch the schema:
+     * intake's role cannot drop the audit log's append-only trigger (only intake_owner, which ran
+     * the migrations, owns the table), and cannot reach another service's database at all.
+     */
+    @Test
+    @Order(3)
+    void aServicesDatabaseRoleCannotDropTheAuditTrigger() throws Exception {
+        try (java.sql.Connection intake = java.sql.DriverManager.getConnection(STACK.jdbcUrl("intake"), "intake", STACK.secret("intake"));
+                java.sql.Statement sql = intake.createStatement()) {
+            java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> sql.execute("DROP TRIGGER audit_entry_append_only ON audit_entry"));
+            assertEquals("42501", refused.getSQLState(), refused.getMessage());
+            try (java.sql.ResultSet owner = sql.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_entry'")) {
+                owner.next();
+                assertEquals("intake_owner", owner.getString(1));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> java.sql.DriverManager.getConnection(STACK.jdbcUrl("notification"), "intake", STACK.secret("intake")).close(),
+                "intake's role cannot log in to notification's database");
+    }
+
     @Test
     @Order(4)
     void aRegistrationsEventsReachTheRealBroker() throws InterruptedException {

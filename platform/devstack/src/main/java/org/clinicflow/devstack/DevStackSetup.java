@@ -28,7 +28,7 @@ import org.apache.kafka.common.config.TopicConfig;
  *
  * <pre>
  * java -cp 'target/classes:target/lib/*' org.clinicflow.devstack.DevStackSetup topics 127.0.0.1:9092
- * java ... DevStackSetup databases jdbc:postgresql://127.0.0.1:15432/postgres ADMIN_PASSWORD intake=PW document=PW ...
+ * java ... DevStackSetup databases jdbc:postgresql://127.0.0.1:15432/postgres ADMIN_PASSWORD intake=PW:OWNER_PW ...
  * </pre>
  */
 public final class DevStackSetup {
@@ -43,12 +43,13 @@ public final class DevStackSetup {
             List<String> services = new ArrayList<>();
             for (int i = 3; i < args.length; i++) {
                 String[] pair = args[i].split("=", 2);
-                createDatabase(args[1], args[2], pair[0], pair[1]);
+                String[] passwords = pair[1].split(":", 2);
+                createDatabase(args[1], args[2], pair[0], passwords[0], passwords.length > 1 ? passwords[1] : passwords[0]);
                 services.add(pair[0]);
             }
             System.out.println("databases ready: " + String.join(", ", services));
         } else {
-            System.err.println("usage: DevStackSetup topics BOOTSTRAP | databases ADMIN_JDBC_URL ADMIN_PASSWORD NAME=PASSWORD...");
+            System.err.println("usage: DevStackSetup topics BOOTSTRAP | databases ADMIN_JDBC_URL ADMIN_PASSWORD NAME=PASSWORD:OWNER_PASSWORD...");
             System.exit(2);
         }
     }
@@ -78,29 +79,50 @@ public final class DevStackSetup {
         }
     }
 
-    /** A login role and a database of the same name, owned by it; nobody else may connect. */
-    static void createDatabase(String adminUrl, String adminPassword, String name, String password) throws SQLException {
+    /**
+     * A database with two login roles, as production has them: {@code NAME_owner} owns it and runs
+     * the migrations; {@code NAME}, the service's role, may connect and (by the migrations' grants)
+     * read and write rows, never alter a table or drop a trigger. A database the previous release
+     * created (owned by {@code NAME}) is handed to the owner role with everything in it. Nobody
+     * else may connect. Passwords are set on every start, so the roles always match the local secrets.
+     */
+    static void createDatabase(String adminUrl, String adminPassword, String name, String password, String ownerPassword)
+            throws SQLException {
         if (!name.matches("[a-z][a-z_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
+        String owner = name + "_owner";
         try (Connection admin = DriverManager.getConnection(adminUrl, "postgres", adminPassword);
                 Statement sql = admin.createStatement()) {
-            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)) {
-                sql.execute("CREATE ROLE " + name + " LOGIN");
-            }
-            // The password is set on every start: the role always matches the local secret.
-            try (PreparedStatement quote = admin.prepareStatement("SELECT quote_literal(?)")) {
-                quote.setString(1, password);
-                try (ResultSet rs = quote.executeQuery()) {
-                    rs.next();
-                    sql.execute("ALTER ROLE " + name + " PASSWORD " + rs.getString(1));
-                }
-            }
+            login(admin, sql, name, password);
+            login(admin, sql, owner, ownerPassword);
+            // pg_hba admits a role to the database of its name, or of a role it belongs to (samerole).
+            sql.execute("GRANT " + name + " TO " + owner);
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
-                sql.execute("CREATE DATABASE " + name + " OWNER " + name);
+                sql.execute("CREATE DATABASE " + name + " OWNER " + owner);
+            } else if (!exists(admin, "SELECT 1 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = ? AND r.rolname = '"
+                    + owner + "'", name)) {
+                sql.execute("ALTER DATABASE " + name + " OWNER TO " + owner);
+                try (Connection db = DriverManager.getConnection(adminUrl.replaceAll("/[^/]*$", "/" + name), "postgres", adminPassword);
+                        Statement inside = db.createStatement()) {
+                    inside.execute("REASSIGN OWNED BY " + name + " TO " + owner);
+                }
             }
             sql.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
             sql.execute("GRANT CONNECT ON DATABASE " + name + " TO " + name);
+        }
+    }
+
+    private static void login(Connection admin, Statement sql, String role, String password) throws SQLException {
+        if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            sql.execute("CREATE ROLE " + role + " LOGIN");
+        }
+        try (PreparedStatement quote = admin.prepareStatement("SELECT quote_literal(?)")) {
+            quote.setString(1, password);
+            try (ResultSet rs = quote.executeQuery()) {
+                rs.next();
+                sql.execute("ALTER ROLE " + role + " PASSWORD " + rs.getString(1));
+            }
         }
     }
 

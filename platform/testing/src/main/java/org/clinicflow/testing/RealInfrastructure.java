@@ -26,6 +26,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", jdbcUrl,
                 "quarkus.datasource.username", database,
                 "quarkus.datasource.password", database,
+                "quarkus.flyway.password", database + "_owner",
                 "kafka.bootstrap.servers", TestKafka.bootstrapServers(),
                 "quarkus.devservices.enabled", "false");
     }

@@ -36,13 +36,20 @@ public final class TestPostgres {
         return server;
     }
 
-    /** Creates (once) a database owned by a role of the same name, password = name; returns its JDBC URL. */
+    /**
+     * Creates (once) a database as production has it: owned by {@code <name>_owner} (password the
+     * same), which runs the migrations, and used by the service's role {@code <name>} (password =
+     * name), which may only read and write rows; returns its JDBC URL.
+     */
     public static synchronized String database(String name) {
         EmbeddedPostgres pg = server();
         if (DATABASES.add(name)) {
             try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
                 sql.execute("CREATE ROLE \"" + name + "\" LOGIN PASSWORD '" + name + "'");
-                sql.execute("CREATE DATABASE \"" + name + "\" OWNER \"" + name + "\"");
+                sql.execute("CREATE ROLE \"" + name + "_owner\" LOGIN PASSWORD '" + name + "_owner'");
+                sql.execute("CREATE DATABASE \"" + name + "\" OWNER \"" + name + "_owner\"");
+                sql.execute("REVOKE ALL ON DATABASE \"" + name + "\" FROM PUBLIC");
+                sql.execute("GRANT CONNECT ON DATABASE \"" + name + "\" TO \"" + name + "\"");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not create test database " + name, e);
             }
