@@ -124,9 +124,9 @@ public class ApplicantService {
 
     /** Gives or withdraws the applicant's consent to text messages: the ledger, the case and the contact event together. */
     @Transactional
-    public void changeSmsConsent(UUID id, boolean granted, String actor) {
+    public void changeSmsConsent(UUID id, boolean granted, String actor, String method) {
         Applicant a = Applicant.findById(id);
-        consents.record(a.id, ConsentKind.SMS, granted, actor);
+        consents.record(a.id, ConsentKind.SMS, granted, actor, method);
         if (a.smsConsent != granted) {
             Instant now = Instant.now();
             a.smsConsent = granted;

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One entry of a case's consent ledger: a consent of one kind given or withdrawn, by whom, when. Never edited. */
+/** One entry of a case's consent ledger: a consent of one kind given or withdrawn, by whom, when and how. Never edited. */
 @Entity
 @Table(name = "consent")
 public class Consent extends PanacheEntityBase {
@@ -17,6 +17,8 @@ public class Consent extends PanacheEntityBase {
     public UUID applicantId;
     public String kind;
     public boolean granted;
+    /** How: {@code in-person}, {@code in-writing} or {@code by-sms}. */
+    public String method;
     public String recordedBy;
     public Instant recordedAt;
 }

@@ -17,11 +17,17 @@ public class ConsentLedger {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Consent record(UUID applicantId, ConsentKind kind, boolean granted, String actor) {
+        return record(applicantId, kind, granted, actor, "in-person");
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Consent record(UUID applicantId, ConsentKind kind, boolean granted, String actor, String method) {
         Consent consent = new Consent();
         consent.id = UUID.randomUUID();
         consent.applicantId = applicantId;
         consent.kind = kind.code();
         consent.granted = granted;
+        consent.method = method;
         consent.recordedBy = actor;
         consent.recordedAt = Instant.now();
         consent.persist();

@@ -27,7 +27,8 @@ import org.clinicflow.web.problem.ProblemException;
 import org.clinicflow.web.security.ClinicRoles;
 
 /**
- * A case's consent ledger: what is in force and every grant and withdrawal, and a new entry.
+ * A case's consent ledger: what is in force and every grant and withdrawal (who, when, how), and
+ * a new entry.
  * An SMS consent changes the case's contact point too (the notification service hears of it);
  * a disclosure consent answers I-765 Part 2, Item 15. Tested by {@code FilingApiTest}.
  */
@@ -40,10 +41,11 @@ public class ConsentResource {
     public record ConsentRequest(
             @NotNull(message = "is required: sms or ssa-disclosure")
             @Pattern(regexp = "sms|ssa-disclosure", message = "must be sms or ssa-disclosure") String kind,
-            @NotNull(message = "is required: true to give the consent, false to withdraw it") Boolean granted) {
+            @NotNull(message = "is required: true to give the consent, false to withdraw it") Boolean granted,
+            @Pattern(regexp = "in-person|in-writing|by-sms", message = "must be in-person, in-writing or by-sms") String method) {
     }
 
-    public record Entry(UUID id, String kind, boolean granted, String recordedBy, Instant recordedAt) {
+    public record Entry(UUID id, String kind, boolean granted, String method, String recordedBy, Instant recordedAt) {
     }
 
     public record Ledger(Map<String, Boolean> inForce, List<Entry> history) {
@@ -70,7 +72,7 @@ public class ConsentResource {
             inForce.put(kind.code(), ledger.granted(a.id, kind));
         }
         List<Entry> history = ledger.history(a.id).stream()
-                .map(c -> new Entry(c.id, c.kind, c.granted, c.recordedBy, c.recordedAt)).toList();
+                .map(c -> new Entry(c.id, c.kind, c.granted, c.method, c.recordedBy, c.recordedAt)).toList();
         return new Ledger(inForce, history);
     }
 
@@ -87,10 +89,11 @@ public class ConsentResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("kind",
                     "the case has no phone number: record one on the case before consenting to SMS"))));
         }
+        String method = request.method() == null ? "in-person" : request.method();
         if (kind == ConsentKind.SMS) {
-            applicants.changeSmsConsent(a.id, request.granted(), access.actor());
+            applicants.changeSmsConsent(a.id, request.granted(), access.actor(), method);
         } else {
-            ledger.record(a.id, kind, request.granted(), access.actor());
+            ledger.record(a.id, kind, request.granted(), access.actor(), method);
             audit.record(a.id, access.actor(), request.granted() ? "grant-consent" : "withdraw-consent", kind.code());
         }
         return list(id);

@@ -337,7 +337,14 @@ class FilingApiTest {
         consent(id, "ssa-disclosure", true);
         consent(id, "ssa-disclosure", false).then().body("inForce.ssa-disclosure", equalTo(false))
                 .body("history.findAll { it.kind == 'ssa-disclosure' }.size()", equalTo(2));
-        consent(id, "sms", false).then().body("inForce.sms", equalTo(false));
+        given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "sms", "granted", false, "method", "by-fax")).when().post("/api/applicants/" + id + "/consents")
+                .then().statusCode(400).body("errors.field", hasItem("method"));
+        given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "sms", "granted", false, "method", "in-writing")).when().post("/api/applicants/" + id + "/consents")
+                .then().statusCode(200).body("inForce.sms", equalTo(false))
+                .body("history.findAll { it.kind == 'sms' }.method", org.hamcrest.Matchers.contains("in-person", "in-writing"))
+                .body("history.findAll { it.kind == 'sms' }.recordedBy", org.hamcrest.Matchers.everyItem(equalTo("caseworker")));
         given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id).then().body("smsConsent", equalTo(false));
         assertThrows(SQLException.class, () -> update("UPDATE certification SET language = 'French' WHERE applicant_id = ?", id));
         assertThrows(SQLException.class, () -> update("DELETE FROM consent WHERE applicant_id = ?", id));
