@@ -34,7 +34,7 @@ import org.clinicflow.notification.gateway.DevGateway;
 import org.clinicflow.notification.message.Dispatcher;
 import org.clinicflow.notification.message.Message;
 import org.clinicflow.notification.message.MessageQueue;
-import org.clinicflow.notification.message.Retention;
+import org.clinicflow.notification.retention.SentMessages;
 import org.clinicflow.notification.reminder.Reminder;
 import org.clinicflow.notification.webhook.TwilioSignature;
 import org.clinicflow.testing.KafkaTestClient;
@@ -62,7 +62,7 @@ class NotificationFlowTest {
     @Inject
     DevGateway devGateway;
     @Inject
-    Retention retention;
+    SentMessages sentMessages;
 
     @Test
     void aBookingIsTextedOnceInTheApplicantsLanguageEvenWhenDeliveredTwice() throws Exception {
@@ -341,11 +341,14 @@ class NotificationFlowTest {
             m.persist();
             return m.id;
         });
-        retention.purge(Instant.now().minus(Duration.ofDays(7)));
+        QuarkusTransaction.requiringNew().run(() -> sentMessages.purge(Instant.now().minus(Duration.ofDays(7)), 500));
         Message purged = message(old);
         assertNull(purged.phone);
         assertNull(purged.body);
         assertEquals("delivered", purged.status, "the status stays for the counts");
+        List<String> classes = given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/retention").then().statusCode(200)
+                .extract().path("dataClass");
+        assertEquals(List.of("dev-gateway", "messages", "replies", "withdrawn-contacts"), classes, "every class of personal data");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -99,6 +99,10 @@ class PortalBrowserTest {
         browser = chromium();
         signIn("caseworker");
         assertTrue(browser.findElements(By.cssSelector("a[href='/logout']")).isEmpty(), "no sign-out link another page could follow");
+        browser.get(PORTAL + "/logout"); // what a link or an image on another site would do
+        browser.get(PORTAL + "/applicants");
+        assertTrue(browser.findElements(By.id("username")).isEmpty() && text(By.cssSelector("[data-testid=user]")).startsWith("caseworker"),
+                "a GET of /logout signs nobody out");
         click(By.cssSelector("[data-testid=logout]"));
         await("signed out, at the login page", b -> b.getCurrentUrl().startsWith("http://127.0.0.1:" + LocalStack.KEYCLOAK_PORT)
                 && !b.findElements(By.id("username")).isEmpty());

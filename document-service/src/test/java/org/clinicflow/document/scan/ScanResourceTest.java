@@ -109,6 +109,37 @@ class ScanResourceTest {
         given().auth().oauth2(TestTokens.supervisor()).when().get(location).then().statusCode(200).contentType("image/jpeg");
     }
 
+    @jakarta.inject.Inject
+    org.clinicflow.web.time.ClinicClock clock;
+
+    /** Issue 16, retention: a year and a day on, a scan's file and record are gone; the checklist's decision stays. */
+    @Test
+    void aYearOnAScanIsDeletedFileAndAllAndTheRunIsRecorded() throws Exception {
+        UUID id = applicant();
+        String location = upload(TestTokens.caseworker(), id, "photos", ScanSamples.png(), "p.png", "image/png").then()
+                .statusCode(201).extract().header("Location");
+        String key = QuarkusTransaction.requiringNew().call(() -> Scan.<Scan>find("applicantId", id).firstResult().storageKey);
+        assertTrue(storedFiles().stream().anyMatch(f -> f.getFileName().toString().equals(key)));
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/admin/retention").then().statusCode(403);
+        try {
+            clock.setOffset(Duration.ofDays(366));
+            List<Map<String, Object>> dry = given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/retention").then()
+                    .statusCode(200).extract().path("");
+            assertTrue(dry.stream().anyMatch(r -> "scans".equals(r.get("dataClass")) && ((Number) r.get("records")).longValue() >= 1),
+                    dry.toString());
+            given().auth().oauth2(TestTokens.admin()).when().post("/api/admin/retention/purge").then().statusCode(200);
+        } finally {
+            clock.setOffset(Duration.ZERO);
+        }
+        given().auth().oauth2(TestTokens.caseworker()).when().get(location).then().statusCode(404);
+        assertFalse(storedFiles().stream().anyMatch(f -> f.getFileName().toString().equals(key)), "the encrypted file is gone");
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id + "/checklist").then().statusCode(200);
+        List<Map<String, Object>> runs = given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/retention/runs").then()
+                .statusCode(200).extract().path("");
+        assertTrue(runs.stream().anyMatch(r -> "scans".equals(r.get("dataClass")) && Boolean.FALSE.equals(r.get("dryRun"))
+                && "admin".equals(r.get("actor"))), runs.toString());
+    }
+
     private static UUID applicant() throws Exception {
         UUID id = IntakeEventsForTests.register(Map.of("category", "c11", "priorEad", false, "feeWaiverClaimed", false));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.caseworker())
