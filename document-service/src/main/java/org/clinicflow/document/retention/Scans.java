@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.clinicflow.document.scan.Scan;
 import org.clinicflow.document.scan.ScanStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,29 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * orphaned file nobody can find. Tested by {@code ScanResourceTest}.
  */
 @ApplicationScoped
-public class Scans implements DataClass {
+public class Scans extends NamedDataClass {
 
     private final ScanStore store;
-    private final Duration period;
 
     Scans(ScanStore store, @ConfigProperty(name = "clinic.retention.scans", defaultValue = "P365D") Duration period) {
+        super("scans", "Uploaded document scans: the encrypted file and its record deleted; the checklist's decisions kept", period);
         this.store = store;
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "scans";
-    }
-
-    @Override
-    public String description() {
-        return "Uploaded document scans: the encrypted file and its record deleted; the checklist's decisions kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,32 +18,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stage, dates, language, the birth year, the audit trail (ids only). Tested by {@code RetentionTest}.
  */
 @ApplicationScoped
-public class ClosedCases implements DataClass {
+public class ClosedCases extends NamedDataClass {
 
     private static final String DUE = "FROM applicant WHERE stage IN ('filed', 'withdrawn') AND purged_at IS NULL AND updated_at < ?1";
 
     private final EntityManager em;
-    private final Duration period;
 
     ClosedCases(EntityManager em, @ConfigProperty(name = "clinic.retention.closed-cases", defaultValue = "P730D") Duration period) {
+        super("closed-cases", "Filed or withdrawn cases: names, phone, A-number, receipt number, I-765 answers and document numbers purged;"
+                + " birth date kept as its year; site, category, stage and dates kept", period);
         this.em = em;
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "closed-cases";
-    }
-
-    @Override
-    public String description() {
-        return "Filed or withdrawn cases: names, phone, A-number, receipt number, I-765 answers and document numbers purged;"
-                + " birth date kept as its year; site, category, stage and dates kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
     }
 
     @Override

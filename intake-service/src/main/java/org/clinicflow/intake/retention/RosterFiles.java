@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,29 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code RetentionTest}.
  */
 @ApplicationScoped
-public class RosterFiles implements DataClass {
+public class RosterFiles extends NamedDataClass {
 
     private final EntityManager em;
-    private final Duration period;
 
     RosterFiles(EntityManager em, @ConfigProperty(name = "clinic.retention.roster-files", defaultValue = "P7D") Duration period) {
+        super("roster-files", "Uploaded roster CSV files left by unfinished imports: deleted; counts and row errors kept", period);
         this.em = em;
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "roster-files";
-    }
-
-    @Override
-    public String description() {
-        return "Uploaded roster CSV files left by unfinished imports: deleted; counts and row errors kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
     }
 
     @Override

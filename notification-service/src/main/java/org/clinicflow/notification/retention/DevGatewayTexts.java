@@ -3,7 +3,7 @@ package org.clinicflow.notification.retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.clinicflow.notification.gateway.DevSms;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,27 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * days) like real messages. Tested by {@code NotificationFlowTest}.
  */
 @ApplicationScoped
-public class DevGatewayTexts implements DataClass {
-
-    private final Duration period;
+public class DevGatewayTexts extends NamedDataClass {
 
     DevGatewayTexts(@ConfigProperty(name = "clinic.retention.dev-gateway", defaultValue = "P7D") Duration period) {
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "dev-gateway";
-    }
-
-    @Override
-    public String description() {
-        return "Texts in the development gateway's inbox (local stack only): deleted";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
+        super("dev-gateway", "Texts in the development gateway's inbox (local stack only): deleted", period);
     }
 
     @Override

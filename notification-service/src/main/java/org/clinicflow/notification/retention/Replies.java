@@ -3,7 +3,7 @@ package org.clinicflow.notification.retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.clinicflow.notification.webhook.InboundReply;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,27 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code NotificationFlowTest}.
  */
 @ApplicationScoped
-public class Replies implements DataClass {
-
-    private final Duration period;
+public class Replies extends NamedDataClass {
 
     Replies(@ConfigProperty(name = "clinic.retention.replies", defaultValue = "P7D") Duration period) {
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "replies";
-    }
-
-    @Override
-    public String description() {
-        return "Applicants' SMS replies: phone number and text purged; the intent kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
+        super("replies", "Applicants' SMS replies: phone number and text purged; the intent kept", period);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.clinicflow.notification.retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.clinicflow.notification.message.Message;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,30 +14,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * counts. Tested by {@code NotificationFlowTest}.
  */
 @ApplicationScoped
-public class SentMessages implements DataClass {
+public class SentMessages extends NamedDataClass {
 
     private static final String DUE = "purged = false and status in ('sent', 'delivered', 'undelivered', 'failed', 'suppressed')"
             + " and createdAt < ?1";
 
-    private final Duration period;
-
     SentMessages(@ConfigProperty(name = "clinic.retention.messages", defaultValue = "P7D") Duration period) {
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "messages";
-    }
-
-    @Override
-    public String description() {
-        return "Settled text messages: phone number and body purged; status and times kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
+        super("messages", "Settled text messages: phone number and body purged; status and times kept", period);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.clinicflow.notification.retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import org.clinicflow.audit.retention.DataClass;
+import org.clinicflow.audit.retention.NamedDataClass;
 import org.clinicflow.notification.contact.Contact;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,27 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code NotificationFlowTest}.
  */
 @ApplicationScoped
-public class WithdrawnContacts implements DataClass {
-
-    private final Duration period;
+public class WithdrawnContacts extends NamedDataClass {
 
     WithdrawnContacts(@ConfigProperty(name = "clinic.retention.withdrawn-contacts", defaultValue = "P30D") Duration period) {
-        this.period = period;
-    }
-
-    @Override
-    public String name() {
-        return "withdrawn-contacts";
-    }
-
-    @Override
-    public String description() {
-        return "Phone numbers of withdrawn applicants: purged; language, site and time zone kept";
-    }
-
-    @Override
-    public Duration period() {
-        return period;
+        super("withdrawn-contacts", "Phone numbers of withdrawn applicants: purged; language, site and time zone kept", period);
     }
 
     @Override
