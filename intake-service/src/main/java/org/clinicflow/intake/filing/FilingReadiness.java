@@ -35,6 +35,11 @@ public class FilingReadiness {
     }
 
     public Readiness of(Applicant a) {
+        return of(a, eligibility.decide(a));
+    }
+
+    /** The same, with today's decision already made (the packet prints it too). */
+    public Readiness of(Applicant a, CaseDecision decision) {
         Optional<FormRecord> record = forms.find(a);
         Readiness.Builder out = new Readiness.Builder();
         FormRules.required(forms.answers(record), forms.onFile(record), a, consents.granted(a.id, ConsentKind.SSA_DISCLOSURE), out);
@@ -53,7 +58,6 @@ public class FilingReadiness {
         }
         out.need("certifications.preparer", current.containsKey(CertificationKind.PREPARER), "the preparer's certification (Part 5)");
         out.need("documents", a.documentsReady, "every document on the checklist verified or waived");
-        CaseDecision decision = eligibility.decide(a);
         out.need("eligibility", "eligible".equals(decision.statusCode()) || decision.overridden(),
                 "an eligible decision on the filing date (today it is " + decision.statusCode().replace('_', ' ')
                         + "), or a supervisor's approval");

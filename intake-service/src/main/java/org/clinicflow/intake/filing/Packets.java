@@ -13,6 +13,7 @@ import org.clinicflow.intake.certification.Certifications;
 import org.clinicflow.intake.checklist.ChecklistItems;
 import org.clinicflow.intake.consent.ConsentKind;
 import org.clinicflow.intake.consent.ConsentLedger;
+import org.clinicflow.intake.eligibility.CaseDecision;
 import org.clinicflow.intake.eligibility.CaseEligibility;
 import org.clinicflow.intake.identity.ANumberProtector;
 import org.clinicflow.web.crypto.Sha256;
@@ -58,7 +59,8 @@ public class Packets {
 
     @Transactional
     public byte[] render(Applicant a, String actor) {
-        requireComplete(readiness.of(a));
+        CaseDecision decision = eligibility.decide(a);
+        requireComplete(readiness.of(a, decision));
         Optional<FormRecord> record = forms.find(a);
         Map<String, Boolean> inForce = new TreeMap<>();
         for (ConsentKind kind : ConsentKind.values()) {
@@ -66,7 +68,7 @@ public class Packets {
         }
         var current = certifications.current(a.id).values().stream().map(c -> CertificationView.of(c, true)).toList();
         PacketContent content = new PacketContent(a, a.aNumberCipher == null ? null : aNumbers.decrypt(a.aNumberCipher, a.aNumberKeyVersion, a.id).formatted(),
-                forms.answers(record), forms.numbersInClear(record), eligibility.decide(a).decision(), checklist.of(a.id), current,
+                forms.answers(record), forms.numbersInClear(record), decision.decision(), checklist.of(a.id), current,
                 inForce, actor, clock.now(), clock.today(), helpPhone);
         byte[] pdf = PacketPdf.render(content);
         audit.record(a.id, actor, "download-packet", "sha256=" + Sha256.hex(pdf));
