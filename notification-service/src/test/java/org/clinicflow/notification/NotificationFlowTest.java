@@ -64,6 +64,9 @@ class NotificationFlowTest {
     @Inject
     SentMessages sentMessages;
 
+    @Inject
+    org.clinicflow.notification.retention.IdleContacts idleContacts;
+
     @Test
     void aBookingIsTextedOnceInTheApplicantsLanguageEvenWhenDeliveredTwice() throws Exception {
         String phone = Events.phone();
@@ -346,9 +349,24 @@ class NotificationFlowTest {
         assertNull(purged.phone);
         assertNull(purged.body);
         assertEquals("delivered", purged.status, "the status stays for the counts");
+        // Two idle years: a contact nobody changed or texted loses its phone; one texted lately keeps it.
+        String quietPhone = Events.phone();
+        UUID quiet = applicant(quietPhone, "en", true);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID id : List.of(quiet, applicant)) {
+                org.clinicflow.notification.contact.Contact c = org.clinicflow.notification.contact.Contact.findById(id);
+                c.updatedAt = Instant.now().minus(Duration.ofDays(3 * 365));
+            }
+        });
+        QuarkusTransaction.requiringNew().run(() -> idleContacts.purge(Instant.now().minus(Duration.ofDays(730)), 500));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> org.clinicflow.notification.contact.Contact
+                .<org.clinicflow.notification.contact.Contact>findById(quiet).phone), "an idle contact's phone is purged");
+        assertEquals(phone, QuarkusTransaction.requiringNew().call(() -> org.clinicflow.notification.contact.Contact
+                .<org.clinicflow.notification.contact.Contact>findById(applicant).phone), "a contact texted lately keeps it");
         List<String> classes = given().auth().oauth2(TestTokens.admin()).when().get("/api/admin/retention").then().statusCode(200)
                 .extract().path("dataClass");
-        assertEquals(List.of("dev-gateway", "messages", "replies", "withdrawn-contacts"), classes, "every class of personal data");
+        assertEquals(List.of("dev-gateway", "idle-contacts", "messages", "replies", "withdrawn-contacts"), classes,
+                "every class of personal data");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
