@@ -19,7 +19,8 @@ import org.clinicflow.web.time.ClinicClock;
 /**
  * Runs the service's data classes: a dry run counts what each would purge, a purge forgets it a
  * page per transaction (so a long purge never holds locks for long), and both are recorded in the
- * append-only {@code retention_run} table with who ran them. Nightly at
+ * append-only {@code retention_run} table with who ran them (a scheduled run only for the classes
+ * that purged something). Nightly at
  * {@code clinic.retention.cron}; on demand for a clinic admin. Time is the clinic clock, so a
  * test can stand three years ahead. Tested by each service's retention tests.
  */
@@ -57,6 +58,15 @@ public class Retention {
     }
 
     public List<Report> purge(String actor) {
+        return purge(actor, true);
+    }
+
+    /**
+     * Purges every class; {@code recordEmpty} false records only the classes that purged something
+     * (the schedule runs hourly in some services: a row per class per hour that forgot nothing would
+     * bury the runs that did).
+     */
+    List<Report> purge(String actor, boolean recordEmpty) {
         List<Report> reports = new ArrayList<>();
         for (DataClass c : sorted()) {
             Instant cutoff = clock.now().minus(c.period());
@@ -66,14 +76,15 @@ public class Retention {
                 page = QuarkusTransaction.requiringNew().call(() -> c.purge(cutoff, PAGE));
                 purged += page;
             } while (page == PAGE);
-            reports.add(record(new Report(c.name(), c.description(), c.period().toString(), cutoff, purged, false), actor));
+            Report report = new Report(c.name(), c.description(), c.period().toString(), cutoff, purged, false);
+            reports.add(recordEmpty || purged > 0 ? record(report, actor) : report);
         }
         return reports;
     }
 
     @Scheduled(cron = "{clinic.retention.cron}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void nightly() {
-        purge("retention-schedule");
+        purge("retention-schedule", false);
     }
 
     public List<Run> runs(int limit) {
