@@ -44,10 +44,6 @@ public class CaseAccess {
         return scope.actor();
     }
 
-    public boolean isSupervisor() {
-        return scope.isSupervisor();
-    }
-
     private static ProblemException notFound(String id) {
         return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "not-found", "No applicant " + id + "."));
     }

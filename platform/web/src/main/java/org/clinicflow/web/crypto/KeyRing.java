@@ -1,7 +1,6 @@
 package org.clinicflow.web.crypto;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,10 +37,6 @@ public final class KeyRing {
 
     public int currentVersion() {
         return current;
-    }
-
-    public Set<Integer> versions() {
-        return keys.keySet();
     }
 
     public Sealed seal(byte[] plain, byte[] aad) {
