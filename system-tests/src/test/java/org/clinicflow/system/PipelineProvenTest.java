@@ -50,7 +50,7 @@ class PipelineProvenTest {
 
     @Test
     void theBenchmarkReportsItsFiguresWithNothingLost(@TempDir Path results) throws Exception {
-        SurgeBench.Outcome outcome = new SurgeBench(STACK).run(new SurgeBench.Options(30, 0, 6, 300, 5, results, 20, 2));
+        SurgeBench.Outcome outcome = new SurgeBench(STACK).run(new SurgeBench.Options(30, 0, 6, 300, 5, results, 20, 2, 60));
         Path report = Report.write(outcome, results);
 
         assertEquals(0, outcome.figures().lost(), "every applicant got the booking SMS");

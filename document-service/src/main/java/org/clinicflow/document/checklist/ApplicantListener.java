@@ -2,13 +2,13 @@ package org.clinicflow.document.checklist;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,7 +21,7 @@ public class ApplicantListener extends InboxListener {
     static final String CONSUMER = "document-service.checklists";
 
 
-    ApplicantListener(InboxProcessor inbox, ChecklistService checklists) {
+    ApplicantListener(InboxBatch inbox, ChecklistService checklists) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
                 .on(ApplicantRegisteredV1.class, e -> checklists.applicantChanged(new ChecklistService.ApplicantFacts(
@@ -38,7 +38,7 @@ public class ApplicantListener extends InboxListener {
 
     @Incoming("applicants")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 }

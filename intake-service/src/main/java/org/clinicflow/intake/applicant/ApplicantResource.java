@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -75,6 +76,7 @@ public class ApplicantResource {
 
     @GET
     @Path("/{id}")
+    @Transactional // one transaction: the read, its eligibility and its audit row
     public ApplicantView get(@PathParam("id") String id) {
         Applicant a = visible(id);
         audit.record(a.id, access.actor(), "read", null);
@@ -111,6 +113,7 @@ public class ApplicantResource {
     }
 
     @GET
+    @Transactional // one transaction: the query and its audit rows
     public Page search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("siteId") String siteId,
             @QueryParam("language") String language, @QueryParam("category") String category,
             @QueryParam("id") List<String> ids, @QueryParam("page") @DefaultValue("0") int page,

@@ -202,7 +202,9 @@ public class ApplicantService {
             params.put("site", s);
         });
         search.appendTo(where, params);
-        PanacheQuery<Applicant> query = Applicant.find(where + " order by createdAt desc, id desc", params);
+        PanacheQuery<Applicant> query = Applicant.find(where + " order by createdAt desc, id desc", params)
+                // Shown, never changed: no snapshots to keep, nothing to dirty-check at commit.
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         return query.page(page, size).list();
     }
 

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.documents.ChecklistOpenedV1;
 import org.clinicflow.events.documents.DocumentRejectedV1;
@@ -33,7 +33,7 @@ import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -55,7 +55,7 @@ public class CaseProgress extends InboxListener {
     private final Timeline timeline;
     private final ChecklistItems checklist;
 
-    CaseProgress(InboxProcessor inbox, Timeline timeline, ChecklistItems checklist) {
+    CaseProgress(InboxBatch inbox, Timeline timeline, ChecklistItems checklist) {
         super(inbox, CONSUMER);
         this.timeline = timeline;
         this.checklist = checklist;
@@ -108,20 +108,20 @@ public class CaseProgress extends InboxListener {
 
     @Incoming("checklists")
     @Blocking
-    public void checklists(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void checklists(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     @Incoming("appointments")
     @Blocking
-    public void appointments(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void appointments(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     @Incoming("messages")
     @Blocking
-    public void messages(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void messages(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     /**

@@ -3,14 +3,14 @@ package org.clinicflow.notification.contact;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.intake.ContactPointChangedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.clinicflow.messaging.inbox.Parking;
 import org.clinicflow.notification.reminder.Reminders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,7 +26,7 @@ public class ContactListener extends InboxListener {
     static final String CONSUMER = "notification-service.contacts";
 
 
-    ContactListener(InboxProcessor inbox, Reminders reminders, Parking parking) {
+    ContactListener(InboxBatch inbox, Reminders reminders, Parking parking) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
                 .on(ContactPointChangedV1.class, e -> {
@@ -61,13 +61,13 @@ public class ContactListener extends InboxListener {
 
     @Incoming("contacts")
     @Blocking
-    public void contacts(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void contacts(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     @Incoming("applicants")
     @Blocking
-    public void applicants(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void applicants(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 }

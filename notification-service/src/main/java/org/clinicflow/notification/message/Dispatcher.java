@@ -1,7 +1,6 @@
 package org.clinicflow.notification.message;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -24,7 +23,8 @@ import org.jboss.logging.Logger;
  * {@code sent} with the provider's id. A crash between the gateway call and that last commit
  * leaves the message {@code sending}; after {@code reconcile-after} the dispatcher asks the
  * gateway whether the reference went out, and only sends again when it did not. Each pass
- * respects the sender's token bucket and re-checks opt-outs. Tested by {@code NotificationFlowTest}.
+ * respects the sender's token bucket and re-checks opt-outs. Passes run when a message is
+ * queued ({@link DispatchLoop}). Tested by {@code NotificationFlowTest}.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -52,21 +52,43 @@ public class Dispatcher {
     public record Claim(UUID id, String phone, String body) {
     }
 
-    @Scheduled(every = "${clinic.notification.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
+    /**
+     * One pass: settles messages left {@code sending}, then claims, sends and records due
+     * messages 50 at a time until none are due or the bucket is empty. {@link DispatchLoop} runs
+     * it whenever a message is queued. Answers how many messages it handled.
+     */
+    public int dispatchOnce() {
+        int handled = 0;
         try {
-            reconcile(reconcileAfter);
+            handled += reconcile(reconcileAfter);
             List<Claim> claims;
             do {
                 claims = claim(BATCH);
+                List<Sent> results = new ArrayList<>(claims.size());
                 for (Claim claim : claims) {
-                    record(claim, gateway.send(claim.id(), claim.phone(), claim.body()));
+                    results.add(new Sent(claim, gateway.send(claim.id(), claim.phone(), claim.body())));
                 }
+                // One transaction for the whole claim: a crash before it leaves them sending, and the
+                // reconciliation above asks the gateway about each before anything is sent again.
+                if (!results.isEmpty()) {
+                    recordAll(results);
+                }
+                handled += claims.size();
             } while (claims.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.warnf("SMS dispatch pass failed, next pass retries: %s", e.toString());
         }
+        return handled;
+    }
+
+    /** A claimed message and what the gateway answered. */
+    public record Sent(Claim claim, SmsGateway.Result result) {
+    }
+
+    /** Records what the gateway answered for each message of a claim. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAll(List<Sent> results) {
+        results.forEach(sent -> record(sent.claim(), sent.result()));
     }
 
     /** Marks due messages {@code sending} (committed before any gateway call); stops when the bucket is empty. */
@@ -95,7 +117,7 @@ public class Dispatcher {
     }
 
     /** Records what the gateway answered for a claimed message. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void record(Claim claim, SmsGateway.Result result) {
         Message m = Message.findById(claim.id());
         switch (result.outcome()) {

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.events.intake.ReceiptRecordedV1;
@@ -18,7 +18,7 @@ import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.clinicflow.notification.contact.Contact;
 import org.clinicflow.notification.reminder.Reminders;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -43,7 +43,7 @@ public class TriggerListener extends InboxListener {
     static final String HOLD_RELEASE = "on-hold";
 
 
-    TriggerListener(InboxProcessor inbox, MessageQueue queue, Reminders reminders,
+    TriggerListener(InboxBatch inbox, MessageQueue queue, Reminders reminders,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "clinic.notification.help-phone") String helpPhone) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
@@ -102,21 +102,21 @@ public class TriggerListener extends InboxListener {
 
     @Incoming("appointments")
     @Blocking
-    public void appointments(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void appointments(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     /** Intake's applicants topic, for holds and receipts only, in a consumer group of its own (the contacts listener reads it too). */
     @Incoming("holds")
     @Blocking
-    public void holds(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void holds(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     @Incoming("checklists")
     @Blocking
-    public void checklists(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void checklists(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     /**

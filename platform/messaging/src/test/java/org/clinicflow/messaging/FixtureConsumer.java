@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
 import org.clinicflow.messaging.inbox.InboundEvent;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -35,7 +35,7 @@ public class FixtureConsumer extends InboxListener {
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AgroalDataSource dataSource;
 
-    FixtureConsumer(InboxProcessor processor, AgroalDataSource dataSource) {
+    FixtureConsumer(InboxBatch processor, AgroalDataSource dataSource) {
         super(processor, CONSUMER);
         this.dataSource = dataSource;
         handle(EventHandlers.builder().on(ApplicantRegisteredV1.class, this::apply).build());
@@ -49,8 +49,8 @@ public class FixtureConsumer extends InboxListener {
 
     @Incoming("applicants")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     private void apply(InboundEvent<ApplicantRegisteredV1> inbound) {

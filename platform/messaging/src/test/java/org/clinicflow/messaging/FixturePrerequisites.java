@@ -6,11 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.intake.ContactPointChangedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.clinicflow.messaging.inbox.Parking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,7 +25,7 @@ public class FixturePrerequisites extends InboxListener {
     static final String CONSUMER = "messaging-test.prerequisites";
 
 
-    FixturePrerequisites(InboxProcessor processor, AgroalDataSource dataSource, Parking parking) {
+    FixturePrerequisites(InboxBatch processor, AgroalDataSource dataSource, Parking parking) {
         super(processor, CONSUMER);
         handle(EventHandlers.builder().on(ContactPointChangedV1.class, e -> {
             try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
@@ -41,7 +41,7 @@ public class FixturePrerequisites extends InboxListener {
 
     @Incoming("contacts")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 }

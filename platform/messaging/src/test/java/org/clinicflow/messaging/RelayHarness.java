@@ -9,7 +9,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
 import org.clinicflow.messaging.outbox.OutboxProducers;
 import org.clinicflow.messaging.outbox.OutboxRelay;
-import org.clinicflow.messaging.outbox.RelayLoop;
+import org.clinicflow.messaging.outbox.OutboxRelayService;
+import org.clinicflow.messaging.wake.ListenLoop;
 
 /**
  * Starts relays on the test database the way {@code OutboxRelayService} does in a service,
@@ -21,7 +22,7 @@ final class RelayHarness implements AutoCloseable {
     private final Map<String, Object> kafkaConfig;
     private final MessagingMetrics metrics;
     private final List<Producer<String, byte[]>> producers = new ArrayList<>();
-    private final List<RelayLoop> loops = new ArrayList<>();
+    private final List<ListenLoop> loops = new ArrayList<>();
 
     RelayHarness(AgroalDataSource dataSource, Map<String, Object> kafkaConfig, MessagingMetrics metrics) {
         this.dataSource = dataSource;
@@ -36,15 +37,16 @@ final class RelayHarness implements AutoCloseable {
     }
 
     /** A running relay loop that polls only every {@code pollInterval}: faster wake-ups come from NOTIFY. */
-    RelayLoop loop(String name, OutboxRelay.AfterSendHook afterSend, Duration pollInterval) {
-        RelayLoop loop = new RelayLoop(relay(name, afterSend), dataSource, pollInterval, Duration.ofSeconds(1)).start(name);
+    ListenLoop loop(String name, OutboxRelay.AfterSendHook afterSend, Duration pollInterval) {
+        ListenLoop loop = new ListenLoop(OutboxRelayService.OUTBOX_CHANNEL, relay(name, afterSend)::drainOnce, dataSource,
+                pollInterval, Duration.ofSeconds(1)).start(name);
         loops.add(loop);
         return loop;
     }
 
     @Override
     public void close() throws InterruptedException {
-        for (RelayLoop loop : loops) {
+        for (ListenLoop loop : loops) {
             loop.stop();
         }
         producers.forEach(Producer::close);

@@ -2,7 +2,7 @@ package org.clinicflow.scheduling.applicant;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
@@ -10,7 +10,7 @@ import org.clinicflow.events.intake.CaseFiledV1;
 import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.clinicflow.scheduling.booking.Bookings;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -27,7 +27,7 @@ public class ApplicantListener extends InboxListener {
     static final String CONSUMER = "scheduling-service.applicants";
 
 
-    ApplicantListener(InboxProcessor inbox, KnownApplicants applicants, Bookings bookings) {
+    ApplicantListener(InboxBatch inbox, KnownApplicants applicants, Bookings bookings) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
                 .on(ApplicantRegisteredV1.class, e -> applicants.announced(e.event().applicantId(), e.event().siteId(),
@@ -49,7 +49,7 @@ public class ApplicantListener extends InboxListener {
 
     @Incoming("applicants")
     @Blocking
-    public void applicants(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void applicants(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 }

@@ -49,9 +49,20 @@ public class Appointment extends PanacheEntityBase {
         return Status.ACTIVE.contains(status);
     }
 
+    private static final Object[] ACTIVE_STATUSES = Status.ACTIVE.toArray();
+    private static final String ACTIVE_FOR = "applicantId = ?1 and status in ("
+            + java.util.stream.IntStream.rangeClosed(2, ACTIVE_STATUSES.length + 1).mapToObj(i -> "?" + i)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+
     /** The active appointment of an applicant, if any. */
     public static Appointment activeFor(UUID applicantId) {
-        return find("applicantId = ?1 and status in ?2", applicantId, Status.ACTIVE).firstResult();
+        // The statuses as separate parameters: Hibernate re-translates a query with a list parameter
+        // on every call (its SQL depends on the list's length), which made this lookup, run for
+        // every event of an applicant, a tenth of the service's CPU during a surge.
+        Object[] params = new Object[Status.ACTIVE.size() + 1];
+        params[0] = applicantId;
+        System.arraycopy(ACTIVE_STATUSES, 0, params, 1, ACTIVE_STATUSES.length);
+        return find(ACTIVE_FOR, params).firstResult();
     }
 
     /** Stored lower-case, as the migration's partial unique index names the statuses. */

@@ -2,13 +2,13 @@ package org.clinicflow.scheduling.booking;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.events.notification.ApplicantRepliedV1;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
-import org.clinicflow.messaging.inbox.InboxProcessor;
+import org.clinicflow.messaging.inbox.InboxBatch;
 import org.clinicflow.scheduling.applicant.KnownApplicants;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,7 +25,7 @@ public class BookingListener extends InboxListener {
     static final String CONSUMER = "scheduling-service.bookings";
 
 
-    BookingListener(InboxProcessor inbox, Bookings bookings, KnownApplicants applicants) {
+    BookingListener(InboxBatch inbox, Bookings bookings, KnownApplicants applicants) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
                 .on(DocumentsReadyV1.class, e -> {
@@ -51,14 +51,14 @@ public class BookingListener extends InboxListener {
 
     @Incoming("checklists")
     @Blocking
-    public void checklists(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void checklists(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
     @Incoming("messages")
     @Blocking
-    public void messages(ConsumerRecord<String, byte[]> record) {
-        process(record);
+    public void messages(ConsumerRecords<String, byte[]> records) {
+        process(records);
     }
 
 }

@@ -35,7 +35,7 @@ public final class SurgeBench {
      * warm-up, where results go, and the reads offered afterwards (per second, for how long; 0 = none).
      */
     public record Options(int applicants, double rate, int concurrency, int floorRecords, int warmup, Path results,
-            double readRate, int readSeconds) {
+            double readRate, int readSeconds, int seedCases) {
         static Options parse(String[] args, Path root) {
             int applicants = 10_000;
             double rate = 0;
@@ -45,6 +45,7 @@ public final class SurgeBench {
             Path results = root.resolve("results");
             double readRate = 200;
             int readSeconds = 15;
+            int seedCases = 0;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--applicants", "-n" -> applicants = Integer.parseInt(args[++i]);
@@ -55,14 +56,16 @@ public final class SurgeBench {
                     case "--results" -> results = Path.of(args[++i]);
                     case "--read-rate" -> readRate = Double.parseDouble(args[++i]);
                     case "--read-seconds" -> readSeconds = Integer.parseInt(args[++i]);
+                    case "--seed-cases" -> seedCases = Integer.parseInt(args[++i]);
                     case "--keep" -> { } // read by main
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (--applicants N, --rate R, --concurrency C, --floor N, --warmup N, --results DIR,"
-                            + " --read-rate R, --read-seconds S, --keep)");
+                            + " --read-rate R, --read-seconds S, --seed-cases N, --keep)");
                 }
             }
             return new Options(applicants, rate, concurrency, floor == null ? applicants : floor,
-                    warmup == null ? Math.min(500, Math.max(20, applicants / 20)) : warmup, results, readRate, readSeconds);
+                    warmup == null ? Math.min(500, Math.max(20, applicants / 20)) : warmup, results, readRate, readSeconds,
+                    seedCases);
         }
     }
 
@@ -141,6 +144,13 @@ public final class SurgeBench {
                 if (options.readRate() > 0 && options.readSeconds() > 0 && !starts.isEmpty()) {
                     awaitSettled(probe);
                     int cases = options.warmup() + starts.size();
+                    if (options.seedCases() > cases) {
+                        long t = System.nanoTime();
+                        int added = CaseSeed.seed(stack, site, options.seedCases());
+                        cases += added;
+                        System.out.printf("==> seeded %,d more cases in intake's database (%.0f s)%n", added,
+                                (System.nanoTime() - t) / 1e9);
+                    }
                     System.out.printf("==> reads: case reads, then name searches, %.0f per second for %d s each, over %,d cases%n",
                             options.readRate(), options.readSeconds(), cases);
                     reads = new ReadLoad(stack, api).measure(List.copyOf(starts.keySet()), cases, options.readRate(),

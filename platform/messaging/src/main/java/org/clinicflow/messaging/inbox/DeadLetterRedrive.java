@@ -37,7 +37,7 @@ public class DeadLetterRedrive {
         EventConsumer consumer = consumers.named(letter.consumer());
         String outcome;
         try {
-            outcome = processor.process(letter.record(), consumer.consumerName(), consumer.handlers(), false).name()
+            outcome = processor.process(letter.record(), consumer.consumerName(), consumer.handlers(), InboxProcessor.Delivery.STORED).name()
                     .toLowerCase();
             String done = outcome;
             QuarkusTransaction.requiringNew().run(() -> deadLetters.redriven(id, done));

@@ -70,7 +70,9 @@ public class DeadLetters {
         headers.put("dead-letter-topic", record.topic());
         headers.put("dead-letter-partition", Integer.toString(record.partition()));
         headers.put("dead-letter-offset", Long.toString(record.offset()));
-        outbox.publishRecord(record.topic() + Topic.DLQ_SUFFIX, record.key(), headers, record.payload());
+        // A record without a key (an outside producer's mistake) keeps an empty one on the dead-letter topic.
+        outbox.publishRecord(record.topic() + Topic.DLQ_SUFFIX, record.key() == null ? "" : record.key(), headers,
+                record.payload());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,17 +1,19 @@
 package org.clinicflow.messaging.inbox;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * What every consumer of a service shares: its name (the inbox's and the parking queue's key),
  * its dispatch table, and the one call its {@code @Incoming} methods make. A listener extends
  * it, calls {@code super(inbox, NAME)} and {@link #handle} in its constructor, and hands each
- * record to {@link #process}; parked and dead-lettered events find the same handlers through
- * {@link EventConsumers}. Tested through every service's listeners and {@code ParkingTest}.
+ * poll to {@link #process(ConsumerRecords)} (channels consume in batches, {@code batch=true} in
+ * clinic-messaging's defaults; {@link #process(ConsumerRecord)} serves a channel that does not);
+ * parked and dead-lettered events find the same handlers through {@link EventConsumers}. Tested through every service's listeners and {@code ParkingTest}.
  */
 public abstract class InboxListener implements EventConsumer {
 
-    private InboxProcessor inbox;
+    private InboxBatch inbox;
     private String name;
     private EventHandlers handlers;
 
@@ -19,7 +21,7 @@ public abstract class InboxListener implements EventConsumer {
     protected InboxListener() {
     }
 
-    protected InboxListener(InboxProcessor inbox, String name) {
+    protected InboxListener(InboxBatch inbox, String name) {
         this.inbox = inbox;
         this.name = name;
     }
@@ -31,7 +33,12 @@ public abstract class InboxListener implements EventConsumer {
 
     /** Applies one record of any of the listener's channels. */
     protected InboxProcessor.Outcome process(ConsumerRecord<String, byte[]> record) {
-        return inbox.process(record, this);
+        return inbox.single().process(record, this);
+    }
+
+    /** Applies one poll of any of the listener's batch channels, in one transaction when nothing in it fails. */
+    protected void process(ConsumerRecords<String, byte[]> records) {
+        inbox.process(records, this);
     }
 
     @Override

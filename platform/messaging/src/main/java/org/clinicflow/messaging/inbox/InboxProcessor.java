@@ -40,7 +40,17 @@ public class InboxProcessor {
 
     /** What became of one record. */
     public enum Outcome {
-        APPLIED, DUPLICATE, IGNORED, PARKED
+        APPLIED, DUPLICATE, IGNORED, PARKED, DEAD_LETTERED
+    }
+
+    /** Where a record comes from, which decides how a record given up on reaches the dead-letter topic. */
+    enum Delivery {
+        /** One Kafka record: recorded, then thrown to the connector's dead-letter strategy. */
+        RECORD,
+        /** A record of a Kafka batch: recorded and sent through the outbox, since one record cannot fail the batch. */
+        BATCH,
+        /** A stored record being re-driven: thrown to the caller, who keeps it where it is. */
+        STORED
     }
 
     private final Inbox inbox;
@@ -62,14 +72,15 @@ public class InboxProcessor {
 
     /** A listener's entry point: one record from its channel. */
     public Outcome process(ConsumerRecord<String, byte[]> record, EventConsumer consumer) {
-        return process(InboundRecord.of(record), consumer.consumerName(), consumer.handlers(), true);
+        return process(InboundRecord.of(record), consumer.consumerName(), consumer.handlers(), Delivery.RECORD);
     }
 
     /**
      * Applies a record read from Kafka or stored in the dead letters. Throws when the record is
-     * dead-lettered, so that a Kafka delivery reaches the connector's dead-letter strategy.
+     * dead-lettered, so that a Kafka delivery reaches the connector's dead-letter strategy, except
+     * for a record of a batch, which is put on the dead-letter topic here ({@link Delivery}).
      */
-    Outcome process(InboundRecord record, String consumer, EventHandlers handlers, boolean fromKafka) {
+    Outcome process(InboundRecord record, String consumer, EventHandlers handlers, Delivery delivery) {
         EventMetadata metadata = null;
         try {
             metadata = EventMetadata.fromHeaders(record.headers());
@@ -86,15 +97,21 @@ public class InboxProcessor {
             metrics.deadLettered(consumer, "invalid");
             LOG.warnf("dead-lettering an invalid record from %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            giveUp(record, consumer, metadata, StoredRecords.describe(e), fromKafka);
+            giveUp(record, consumer, metadata, StoredRecords.describe(e), delivery);
+            if (delivery == Delivery.BATCH) {
+                return Outcome.DEAD_LETTERED;
+            }
             throw e;
         } catch (HandlerFailed e) {
-            giveUp(record, consumer, metadata, StoredRecords.describe(e.getCause()), fromKafka);
+            giveUp(record, consumer, metadata, StoredRecords.describe(e.getCause()), delivery);
+            if (delivery == Delivery.BATCH) {
+                return Outcome.DEAD_LETTERED;
+            }
             throw e.failure();
         }
     }
 
-    private static ClinicEvent parse(InboundRecord record, EventHandlers.Handler<?> handler) {
+    static ClinicEvent parse(InboundRecord record, EventHandlers.Handler<?> handler) {
         return EventJson.read(record.payload(), handler.contract().payloadType());
     }
 
@@ -154,11 +171,18 @@ public class InboxProcessor {
                 .orElse(null);
     }
 
-    private void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, boolean fromKafka) {
-        if (fromKafka) {
-            // The connector puts the record on the dead-letter topic when this method throws.
-            QuarkusTransaction.requiringNew().run(() -> deadLetters.record(consumer, metadata, record, reason));
+    /** Records a record given up on, and for a batch's record puts it on the dead-letter topic in the same transaction. */
+    void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, Delivery delivery) {
+        if (delivery == Delivery.STORED) {
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> {
+            deadLetters.record(consumer, metadata, record, reason);
+            if (delivery == Delivery.BATCH) {
+                deadLetters.toTopic(record, reason);
+            }
+            // For a single record the connector puts it on the dead-letter topic when process throws.
+        });
     }
 
     static String key(InboundEvent<?> event) {

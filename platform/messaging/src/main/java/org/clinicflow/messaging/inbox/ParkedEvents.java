@@ -48,6 +48,25 @@ public class ParkedEvents {
         return exists("SELECT 1 FROM parked_event WHERE consumer = ? AND parking_key = ? LIMIT 1", consumer, key);
     }
 
+    /** Which of {@code keys} have anything parked for {@code consumer}: one query for a whole poll. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<String> queuedAmong(String consumer, java.util.Collection<String> keys) {
+        java.util.Set<String> queued = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT parking_key FROM parked_event WHERE consumer = ? AND parking_key = ANY(?)")) {
+            s.setString(1, consumer);
+            s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    queued.add(rs.getString(1));
+                }
+            }
+            return queued;
+        } catch (SQLException e) {
+            throw new IllegalStateException("parking query failed", e);
+        }
+    }
+
     /** Parks a record; a record parked already (redelivered) stays parked once. Tried first after {@code firstTry}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void park(String consumer, String key, EventMetadata metadata, InboundRecord record, String waitingFor,

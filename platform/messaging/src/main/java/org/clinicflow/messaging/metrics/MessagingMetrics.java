@@ -45,6 +45,16 @@ public class MessagingMetrics {
         registry.counter("clinic.inbox.events", "consumer", consumer, "outcome", outcome).increment();
     }
 
+    /** {@code count} records of one batch ended the same way. */
+    public void inbound(String consumer, String outcome, int count) {
+        registry.counter("clinic.inbox.events", "consumer", consumer, "outcome", outcome).increment(count);
+    }
+
+    /** A batch rolled back and was applied record by record (a record parked, failed or raced a writer). */
+    public void batchSplit(String consumer) {
+        registry.counter("clinic.inbox.batches.split", "consumer", consumer).increment();
+    }
+
     public void deadLettered(String consumer, String reason) {
         registry.counter("clinic.inbox.dead.lettered", "consumer", consumer, "reason", reason).increment();
     }

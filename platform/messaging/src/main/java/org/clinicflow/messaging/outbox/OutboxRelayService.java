@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.Producer;
 import org.clinicflow.messaging.MessagingConfig;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
+import org.clinicflow.messaging.wake.ListenLoop;
 
 /**
  * Runs this replica's outbox relay for the life of the application: starts it after Flyway
@@ -20,13 +21,16 @@ import org.clinicflow.messaging.metrics.MessagingMetrics;
 @ApplicationScoped
 public class OutboxRelayService {
 
+    /** What the outbox's insert trigger notifies (db/clinic-platform V20261121.1). */
+    public static final String OUTBOX_CHANNEL = "clinic_outbox";
+
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final MessagingConfig config;
     private final MessagingMetrics metrics;
     private final Event<Producer<?, ?>> producerCreated;
     private Producer<String, byte[]> producer;
-    private RelayLoop loop;
+    private ListenLoop loop;
 
     OutboxRelayService(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             MessagingConfig config, MessagingMetrics metrics, Event<Producer<?, ?>> producerCreated) {
@@ -46,8 +50,8 @@ public class OutboxRelayService {
         producerCreated.fire(producer);
         OutboxRelay relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize(),
                 config.outbox().sendTimeout(), metrics);
-        loop = new RelayLoop(relay, dataSource, config.outbox().pollInterval(), config.outbox().maxBackoff())
-                .start("outbox-relay");
+        loop = new ListenLoop(OUTBOX_CHANNEL, relay::drainOnce, dataSource, config.outbox().pollInterval(),
+                config.outbox().maxBackoff()).start("outbox-relay");
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {

@@ -1,4 +1,4 @@
-package org.clinicflow.messaging.outbox;
+package org.clinicflow.messaging.wake;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,32 +9,45 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
 /**
- * Keeps one {@link OutboxRelay} draining: it drains until the outbox is empty, then sleeps
- * on {@code LISTEN clinic_outbox} until a committed insert notifies it, or the poll interval
- * passes (a safety net for a missed notification). Database or broker trouble backs off
- * exponentially up to a ceiling and never ends the loop; {@link #stop()} does.
+ * Keeps a queue in the database drained without polling it: it drains until a pass finds
+ * nothing, then sleeps on {@code LISTEN <channel>} until a committed insert notifies it (a
+ * trigger's {@code pg_notify}), or the poll interval passes (a safety net for a missed
+ * notification, and the clock for rows due later). Trouble backs off exponentially up to a
+ * ceiling and never ends the loop; {@link #stop()} does. Runs the outbox relay
+ * ({@code clinic_outbox}) and notification's SMS dispatcher ({@code clinic_sms}); tested by
+ * {@code OutboxGuaranteesTest} and {@code NotificationFlowTest}.
  */
-public class RelayLoop implements Runnable {
+public class ListenLoop implements Runnable {
 
-    private static final Logger LOG = Logger.getLogger(RelayLoop.class);
-    static final String CHANNEL = "clinic_outbox";
+    /** One pass over the queue: how many rows it handled (0 sends the loop to sleep). */
+    @FunctionalInterface
+    public interface Drain {
+        int drainOnce() throws SQLException, InterruptedException;
+    }
 
-    private final OutboxRelay relay;
+    private static final Logger LOG = Logger.getLogger(ListenLoop.class);
+
+    private final String channel;
+    private final Drain drain;
     private final DataSource dataSource;
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private volatile boolean running = true;
     private volatile Thread thread;
 
-    public RelayLoop(OutboxRelay relay, DataSource dataSource, Duration pollInterval, Duration maxBackoff) {
-        this.relay = relay;
+    public ListenLoop(String channel, Drain drain, DataSource dataSource, Duration pollInterval, Duration maxBackoff) {
+        if (!channel.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a channel name: " + channel);
+        }
+        this.channel = channel;
+        this.drain = drain;
         this.dataSource = dataSource;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
     }
 
     /** Starts the loop on a daemon thread of its own. */
-    public RelayLoop start(String threadName) {
+    public ListenLoop start(String threadName) {
         Thread t = new Thread(this, threadName);
         t.setDaemon(true);
         thread = t;
@@ -59,12 +72,12 @@ public class RelayLoop implements Runnable {
                 listen(listener);
                 PGConnection notifications = listener.unwrap(PGConnection.class);
                 while (running) {
-                    int sent = relay.drainOnce();
-                    // Only a batch that went through ends the backoff: a broker that keeps
+                    int handled = drain.drainOnce();
+                    // Only a pass that went through ends the backoff: a broker that keeps
                     // refusing must not be hammered every 100 ms.
                     backoffMillis = 100;
-                    if (sent == 0) {
-                        // Nothing to send (or every shard busy elsewhere): sleep until notified.
+                    if (handled == 0) {
+                        // Nothing to do (or every shard busy elsewhere): sleep until notified.
                         notifications.getNotifications((int) pollInterval.toMillis());
                     }
                 }
@@ -75,7 +88,7 @@ public class RelayLoop implements Runnable {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("outbox relay failed, retrying in %d ms: %s%s", backoffMillis, e.toString(),
+                LOG.warnf("%s loop failed, retrying in %d ms: %s%s", channel, backoffMillis, e.toString(),
                         e.getCause() == null ? "" : " (cause: " + e.getCause() + ")");
                 if (!pause(backoffMillis)) {
                     return;
@@ -85,10 +98,10 @@ public class RelayLoop implements Runnable {
         }
     }
 
-    private static void listen(Connection connection) throws SQLException {
+    private void listen(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + CHANNEL);
+            statement.execute("LISTEN " + channel);
         }
     }
 

@@ -1,0 +1,51 @@
+package org.clinicflow.notification.message;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.clinicflow.messaging.wake.ListenLoop;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the {@link Dispatcher} when a message is queued rather than on a timer: the message
+ * table's insert trigger notifies {@code clinic_sms} at commit (migration V20261130.40), and a
+ * pass runs at once; without a notification it still looks every {@code dispatch-interval} for
+ * messages due later (retries, reminders). A timer alone put up to a second between a booking
+ * and its SMS. Tested by {@code NotificationFlowTest} and the system tests' journeys.
+ */
+@ApplicationScoped
+public class DispatchLoop {
+
+    static final String CHANNEL = "clinic_sms";
+
+    private final Dispatcher dispatcher;
+    private final AgroalDataSource dataSource;
+    private final Duration interval;
+    private final boolean enabled;
+    private ListenLoop loop;
+
+    DispatchLoop(Dispatcher dispatcher, AgroalDataSource dataSource,
+            @ConfigProperty(name = "clinic.notification.dispatch-interval", defaultValue = "1s") Duration interval,
+            @ConfigProperty(name = "clinic.notification.dispatch-enabled", defaultValue = "true") boolean enabled) {
+        this.dispatcher = dispatcher;
+        this.dataSource = dataSource;
+        this.interval = interval;
+        this.enabled = enabled;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (enabled) {
+            loop = new ListenLoop(CHANNEL, dispatcher::dispatchOnce, dataSource, interval, Duration.ofSeconds(10))
+                    .start("sms-dispatcher");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.clinicflow.system.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.clinicflow.system.LocalStack;
+
+/**
+ * {@code ./clinic bench --seed-cases N}: fills intake's database with cases until it holds N,
+ * so the read phase measures a city's caseload and not a bench's. Registering 100,000 people over
+ * REST would take the bench an hour, so the rows are written with SQL, shaped like the bench's own
+ * applicants (a parolee, "Surge Applicant" and letters, the same site), hence found by the same
+ * searches in the same proportion; they have no phone or A-number (nobody texts them) and only
+ * intake knows them. The table is analyzed afterwards, as a real clinic's would have been.
+ */
+final class CaseSeed {
+
+    private static final String SEED = """
+            INSERT INTO applicant (id, given_name, family_name, given_key, family_key, date_of_birth,
+                                   country_of_citizenship, preferred_language, phone_region, sms_consent, site_id,
+                                   category, parole_end_date, stage, created_by, created_at, updated_at)
+            SELECT gen_random_uuid(), 'Surge', 'Applicant' || l.letters, 'surge', 'applicant' || l.letters,
+                   date '1990-05-05', 'VE', CASE WHEN g % 3 = 0 THEN 'en' ELSE 'es' END, 'US', false, ?,
+                   'c11', current_date + 365, 'documents_pending', 'bench-seed',
+                   now() - g * interval '1 minute', now() - g * interval '1 minute'
+            FROM generate_series(1, ?) AS g,
+                 LATERAL (SELECT regexp_replace(md5(g::text || random()::text), '[^a-f]', '', 'g') AS letters) AS l""";
+
+    private CaseSeed() {
+    }
+
+    /** Adds cases at {@code site} until intake holds {@code total}; answers how many it added. */
+    static int seed(LocalStack stack, String site, int total) throws SQLException {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("intake"), "postgres", stack.secret("postgres"));
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM applicant");
+            rs.next();
+            int missing = total - rs.getInt(1);
+            if (missing <= 0) {
+                return 0;
+            }
+            try (PreparedStatement insert = c.prepareStatement(SEED)) {
+                insert.setString(1, site);
+                insert.setInt(2, missing);
+                insert.executeUpdate();
+            }
+            s.execute("ANALYZE applicant");
+            return missing;
+        }
+    }
+}
