@@ -32,7 +32,14 @@ SERVICES=(
   "scheduling-service:scheduling:${CLINIC_SCHEDULING_PORT:-$((8083 + OFFSET))}"
   "notification-service:notification:${CLINIC_NOTIFICATION_PORT:-$((8084 + OFFSET))}"
 )
-SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
+# Four services' pools (up to 120), a second instance in the chaos run, Keycloak, the drivers.
+POSTGRES_MAX_CONNECTIONS="${CLINIC_POSTGRES_MAX_CONNECTIONS:-250}"
+# Sized from measurements on 2 cores (README, "Performance"): a live heap under 100 MB, so a
+# 160 MB ceiling; the serial collector (one core's worth of pause is nothing here, and it has no
+# threads or remembered sets to pay for); a heap that gives memory back after a surge; smaller
+# thread stacks; glibc held to two malloc arenas (each thread otherwise gets its own).
+SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:+ExitOnOutOfMemoryError}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 say() { printf '%s\n' "$*"; }
 step() { printf '==> %s\n' "$*"; }
@@ -225,7 +232,7 @@ host    samerole  all       127.0.0.1/32    scram-sha-256
 HBA
   step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
   as_pg_user "$PG_HOME/bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1" start >/dev/null \
+    -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1 -c max_connections=$POSTGRES_MAX_CONNECTIONS" start >/dev/null \
     || { fail "PostgreSQL did not start" "$LOGS/postgres.log"; return 1; }
   head -1 "$pgdata/postmaster.pid" >"$RUN/postgres.pid"
   local args=() entry db

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.clinicflow.document.audit.DocumentAudit;
 import org.clinicflow.events.documents.ChecklistOpenedV1;
 import org.clinicflow.events.documents.DocumentRejectedV1;
-import org.clinicflow.events.documents.DocumentVerifiedV1;
+import org.clinicflow.events.documents.DocumentsCheckedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.messaging.outbox.Outbox;
 import org.clinicflow.web.problem.Problem;
@@ -120,7 +120,9 @@ public class ChecklistService {
             throw new ProblemException(Problem.invalid(errors));
         }
         refuseIfWithdrawn(checklist);
-        if (record(applicantId, item, check, actor)) {
+        List<DocumentsCheckedV1.CheckedDocument> checked = new ArrayList<>();
+        if (record(applicantId, item, check, actor, checked)) {
+            announce(applicantId, checked, actor);
             checklist.updatedAt = Instant.now();
             updateReadiness(checklist, items.values());
         }
@@ -158,17 +160,24 @@ public class ChecklistService {
         }
         refuseIfWithdrawn(checklist);
         boolean changed = false;
+        List<DocumentsCheckedV1.CheckedDocument> checked = new ArrayList<>();
         for (TypedCheck check : checks) {
-            changed |= record(applicantId, items.get(check.type()), check.check(), actor);
+            changed |= record(applicantId, items.get(check.type()), check.check(), actor, checked);
         }
+        announce(applicantId, checked, actor);
         if (changed) {
             checklist.updatedAt = Instant.now();
             updateReadiness(checklist, items.values());
         }
     }
 
-    /** Records one valid check and announces it; false when it repeats the item's last check (a double click). */
-    private boolean record(UUID applicantId, ChecklistItem item, Check check, String actor) {
+    /**
+     * Records one valid check; a verified or waived item joins {@code checked}, announced once for
+     * the save ({@link #announce}), a rejection is announced at once. False when it repeats the
+     * item's last check (a double click).
+     */
+    private boolean record(UUID applicantId, ChecklistItem item, Check check, String actor,
+            List<DocumentsCheckedV1.CheckedDocument> checked) {
         String note = check.note() == null || check.note().isBlank() ? null : check.note().trim();
         String reason = check.status() == ItemStatus.REJECTED ? check.reason() : null;
         if (item.status == check.status() && Objects.equals(item.reason, reason) && Objects.equals(item.note, note)) {
@@ -182,13 +191,20 @@ public class ChecklistService {
         item.checkedAt = now;
         audit.record(applicantId, actor, "check", item.type, check.status().code() + (reason == null ? "" : ":" + reason));
         switch (check.status()) {
-            case VERIFIED, WAIVED -> outbox.publish(new DocumentVerifiedV1(applicantId, item.type,
-                    check.status() == ItemStatus.WAIVED, actor, now));
+            case VERIFIED, WAIVED -> checked.add(new DocumentsCheckedV1.CheckedDocument(item.type,
+                    check.status() == ItemStatus.WAIVED));
             case REJECTED -> outbox.publish(new DocumentRejectedV1(applicantId, item.type, reason, actor, now));
             default -> {
             }
         }
         return true;
+    }
+
+    /** One event for the items a save verified or waived (none: nothing to announce). */
+    private void announce(UUID applicantId, List<DocumentsCheckedV1.CheckedDocument> checked, String actor) {
+        if (!checked.isEmpty()) {
+            outbox.publish(new DocumentsCheckedV1(applicantId, checked, actor, Instant.now()));
+        }
     }
 
     private static void refuseIfWithdrawn(Checklist checklist) {

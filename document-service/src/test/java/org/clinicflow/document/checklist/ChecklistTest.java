@@ -27,6 +27,7 @@ import org.clinicflow.events.cloudevents.CloudEventHeaders;
 import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.events.documents.DocumentRejectedV1;
+import org.clinicflow.events.documents.DocumentsCheckedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.document.IntakeEventsForTests;
 import org.clinicflow.testing.KafkaTestClient;
@@ -123,7 +124,13 @@ class ChecklistTest {
                 .body("items.find { it.type == 'photos' }.note", equalTo("Both taken today"))
                 .body("items.findAll { it.required }.status", not(hasItem("pending")));
         lastOf(id, "clinic.documents.documents-ready.v1");
-        assertEquals(4, count(id, "clinic.documents.document-verified.v1"), "one announcement per verified document");
+        ConsumerRecord<String, byte[]> checked = lastOf(id, "clinic.documents.documents-checked.v1");
+        assertEquals(1, count(id, "clinic.documents.documents-checked.v1"), "one announcement for the save");
+        assertEquals(List.of("travel-document", "i589-receipt", "photo-id", "photos"),
+                EventJson.read(checked.value(), DocumentsCheckedV1.class).documents().stream()
+                        .map(DocumentsCheckedV1.CheckedDocument::documentType).toList(),
+                "the verified items, in the order saved; not-applicable ones are not announced");
+        assertEquals(0, count(id, "clinic.documents.document-verified.v1"), "no announcement per document");
         assertEquals(1, count(id, "clinic.documents.documents-ready.v1"), "readiness announced once, after the last check");
     }
 

@@ -29,26 +29,35 @@ public class ChecklistItems {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(UUID applicantId, List<String> requiredItems) {
-        for (String type : requiredItems) {
-            em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status) VALUES (?1, ?2, 'required')"
-                    + " ON CONFLICT DO NOTHING").setParameter(1, applicantId).setParameter(2, type).executeUpdate();
+        if (requiredItems.isEmpty()) {
+            return;
         }
+        // One statement for the list; touches only checklist_item, so Hibernate need not flush the
+        // rest of a batch's entities first (it would dirty-check every one of them).
+        ownTable(em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status)"
+                + " SELECT ?1, t, 'required' FROM unnest(cast(?2 AS text[])) AS t ON CONFLICT DO NOTHING"))
+                .setParameter(1, applicantId).setParameter(2, requiredItems.toArray(String[]::new)).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void checked(UUID applicantId, String documentType, String status, String checkedBy, Instant checkedAt) {
-        em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status, checked_by, checked_at)"
+        ownTable(em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status, checked_by, checked_at)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (applicant_id, document_type) DO UPDATE SET status = excluded.status,"
-                + " checked_by = excluded.checked_by, checked_at = excluded.checked_at")
+                + " checked_by = excluded.checked_by, checked_at = excluded.checked_at"))
                 .setParameter(1, applicantId).setParameter(2, documentType).setParameter(3, status).setParameter(4, checkedBy)
                 .setParameter(5, checkedAt == null ? null : Timestamp.from(checkedAt)).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     public List<Item> of(UUID applicantId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT document_type, status, checked_by, checked_at FROM checklist_item"
-                + " WHERE applicant_id = ?1 ORDER BY document_type").setParameter(1, applicantId).getResultList();
+        List<Object[]> rows = ownTable(em.createNativeQuery("SELECT document_type, status, checked_by, checked_at"
+                + " FROM checklist_item WHERE applicant_id = ?1 ORDER BY document_type")).setParameter(1, applicantId).getResultList();
         return rows.stream().map(r -> new Item((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+    }
+
+    /** Declares that a statement touches checklist_item alone, so it flushes nothing else first. */
+    private static jakarta.persistence.Query ownTable(jakarta.persistence.Query query) {
+        return query.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("checklist_item");
     }
 
     private static Instant instant(Object value) {

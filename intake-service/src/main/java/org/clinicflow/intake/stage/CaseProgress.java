@@ -3,6 +3,7 @@ package org.clinicflow.intake.stage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -10,6 +11,7 @@ import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.documents.ChecklistOpenedV1;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentVerifiedV1;
+import org.clinicflow.events.documents.DocumentsCheckedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.events.notification.ApplicantOptedInV1;
 import org.clinicflow.events.notification.ApplicantOptedOutV1;
@@ -68,6 +70,9 @@ public class CaseProgress extends InboxListener {
                 .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
                         + e.event().documentType(), a -> checklist.checked(a.id, e.event().documentType(),
                                 e.event().waived() ? "waived" : "verified", e.event().checkedBy(), e.event().verifiedAt())))
+                .on(DocumentsCheckedV1.class, e -> progress(e, e.event().checkedBy(), checkedSummary(e.event()), a -> e.event()
+                        .documents().forEach(d -> checklist.checked(a.id, d.documentType(), d.waived() ? "waived" : "verified",
+                                e.event().checkedBy(), e.event().checkedAt()))))
                 .on(DocumentRejectedV1.class, e -> progress(e, e.event().checkedBy(), "Rejected: " + e.event().documentType()
                         + " (" + e.event().reasonCode() + ")", a -> {
                             checklist.checked(a.id, e.event().documentType(), "rejected", e.event().checkedBy(),
@@ -155,6 +160,22 @@ public class CaseProgress extends InboxListener {
         if (from.contains(applicant.stage())) {
             applicant.moveTo(to);
         }
+    }
+
+    /** "Verified: i94, passport; waived: photos" for one save of the checklist. */
+    static String checkedSummary(DocumentsCheckedV1 event) {
+        List<String> verified = event.documents().stream().filter(d -> !d.waived())
+                .map(DocumentsCheckedV1.CheckedDocument::documentType).toList();
+        List<String> waived = event.documents().stream().filter(DocumentsCheckedV1.CheckedDocument::waived)
+                .map(DocumentsCheckedV1.CheckedDocument::documentType).toList();
+        StringBuilder summary = new StringBuilder();
+        if (!verified.isEmpty()) {
+            summary.append("Verified: ").append(String.join(", ", verified));
+        }
+        if (!waived.isEmpty()) {
+            summary.append(summary.isEmpty() ? "Waived: " : "; waived: ").append(String.join(", ", waived));
+        }
+        return summary.toString();
     }
 
     private static String slot(AppointmentSlot slot) {

@@ -44,6 +44,8 @@ class CaseProgressTest {
 
         send(EventCatalog.CHECKLISTS.name(), "clinic.documents.checklist-opened.v1", id);
         awaitStage(location, "documents_pending");
+        EventMetadata checked = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-checked.v1", id);
+        resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-checked.v1", id, checked);
         EventMetadata ready = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id);
         resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id, ready);
         awaitStage(location, "ready_to_book");
@@ -67,6 +69,12 @@ class CaseProgressTest {
         List<String> types = timelineTypes(location);
         assertEquals(1, types.stream().filter("clinic.documents.documents-ready.v1"::equals).count(),
                 "a redelivered event is on the timeline once");
+        assertEquals(1, types.stream().filter("clinic.documents.documents-checked.v1"::equals).count(),
+                "one save of the checklist is one entry, though delivered twice");
+        given().auth().oauth2(TestTokens.caseworker()).when().get(location + "/timeline").then()
+                .body("find { it.eventType == 'clinic.documents.documents-checked.v1' }.summary",
+                        equalTo("Verified: i94, passport; waived: photos"))
+                .body("find { it.eventType == 'clinic.documents.documents-checked.v1' }.actor", equalTo("caseworker"));
         given().auth().oauth2(TestTokens.caseworker()).when().get(location + "/timeline").then()
                 .body("eventType", hasItems("clinic.intake.applicant-registered.v1", "clinic.documents.checklist-opened.v1",
                         "clinic.scheduling.appointment-booked.v1", "clinic.scheduling.visit-completed.v1"))

@@ -1,226 +1,242 @@
 package org.clinicflow.system.bench;
 
-import java.nio.ByteBuffer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.clinicflow.system.LocalStack;
 
 /**
- * The floor: what this machine's Kafka broker and PostgreSQL allow with no business logic, on
- * the very stack the benchmark then drives. Each record crosses four stages; a stage consumes
- * it, runs one PostgreSQL transaction (a processed-event row and an outbox row) and a relay
- * drains the outbox with {@code FOR UPDATE SKIP LOCKED} and produces to the next topic (acks=all,
- * idempotent, 600-byte records, 6 partitions) — the shape of shared/guides/performance.md's
- * harness, so the pipeline's throughput can be stated as a ratio of it.
+ * The honest floor: the real flow's shape ({@link FloorShape}) with no business logic, on the very
+ * stack the benchmark drives, in the same run. Per applicant: the same three REST calls, each
+ * with its token's signature checked ({@link FloorHttp}); the same events on the same topics; the
+ * same consumers reading them (a record a consumer does not act on costs it only the read); each
+ * act one inbox row and one row of effect in a transaction per poll; four databases, each with an
+ * outbox and a relay woken by NOTIFY ({@link FloorService}). Desks register with the bench's
+ * concurrency and caseworkers check documents as soon as the checklist is open, as in the
+ * benchmark; it ends when the booking's SMS row commits. Warmed up first and its tables analyzed
+ * (a new table's plan halves throughput until then); nothing polls the database in a loop. The
+ * pipeline's throughput is reported as a ratio of this one's. Exercised by {@code PipelineProvenTest}.
  */
 public final class Floor {
 
-    /** What the floor run measured. */
-    public record Result(int records, double seconds, double perSecond, long p50Micros, long p99Micros) {
+    /** What the floor run measured, and the shape it ran. */
+    public record Result(int applicants, double seconds, double perSecond, long p50Micros, long p99Micros, FloorShape shape) {
     }
 
-    private static final int STAGES = 4;
-    private static final int PAYLOAD = 600;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final LocalStack stack;
     private final String run = "floor" + Long.toString(System.currentTimeMillis(), 36);
     private final AtomicBoolean stop = new AtomicBoolean();
-    private final List<Thread> threads = new ArrayList<>();
+    private final Map<UUID, Long> starts = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> ends = new ConcurrentHashMap<>();
+    private final BlockingQueue<UUID> worklist = new LinkedBlockingQueue<>();
+    private final List<FloorService> running = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Floor(LocalStack stack) {
         this.stack = stack;
     }
 
-    public Result measure(int records) throws Exception {
-        prepare();
-        CountDownLatch done = new CountDownLatch(records);
-        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-        AtomicLong last = new AtomicLong();
-        for (int stage = 1; stage <= STAGES; stage++) {
-            int s = stage;
-            start("floor-stage-" + s, () -> stage(s));
-            start("floor-relay-" + s, () -> relay(s));
-        }
-        start("floor-sink", () -> sink(latency, last, done));
-        Thread.sleep(3000); // let the consumers join their groups before the first record
-        long first = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (int i = 0; i < records; i++) {
-                ByteBuffer payload = ByteBuffer.allocate(PAYLOAD).putLong(System.nanoTime());
-                producer.send(new ProducerRecord<>(topic(1), UUID.randomUUID().toString(), payload.array()));
-            }
-        }
-        boolean finished = done.await(Math.max(120, records / 100), TimeUnit.SECONDS);
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join(10_000);
-        }
-        if (!finished) {
-            throw new IllegalStateException("the floor harness did not finish: " + done.getCount() + " of " + records + " missing");
-        }
-        double seconds = (last.get() - first) / 1e9;
-        return new Result(records, seconds, records / seconds, latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
+    /** How many of a fractional per-applicant count this applicant gets (5.4 is 5 for most, 6 for some). */
+    static int count(double perApplicant, UUID applicant) {
+        int whole = (int) Math.floor(perApplicant);
+        double part = perApplicant - whole;
+        return whole + ((applicant.hashCode() & 0x7fffffff) % 1000 < part * 1000 ? 1 : 0);
     }
 
-    private void prepare() throws Exception {
-        try (Connection admin = DriverManager.getConnection(stack.jdbcUrl("postgres"), "postgres", stack.secret("postgres"));
-                Statement s = admin.createStatement()) {
-            ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'floor'");
-            if (!exists.next()) {
-                s.execute("CREATE DATABASE floor");
+    public Result measure(int applicants, int warmup, int concurrency, FloorShape shape,
+            java.util.function.Supplier<String> token) throws Exception {
+        Map<String, FloorService> services = new java.util.LinkedHashMap<>();
+        for (String name : FloorShape.SERVICES) {
+            services.put(name, new FloorService(name, stack, run, reaction(name, shape), stop));
+        }
+        for (FloorService service : services.values()) {
+            service.prepare();
+        }
+        createTopics();
+        TokenCheck tokens = new TokenCheck("http://127.0.0.1:" + stack.keycloakPort() + "/realms/clinic");
+        services.values().forEach(FloorService::start);
+        running.addAll(services.values());
+        ExecutorService caseworkers = Executors.newFixedThreadPool(Math.max(2, concurrency / 2));
+        try (FloorHttp api = new FloorHttp(tokens, services.get("intake"), services.get("document"), shape, run)) {
+            for (int i = 0; i < Math.max(2, concurrency / 2); i++) {
+                caseworkers.execute(() -> caseworker(api.port(), token));
+            }
+            Thread.sleep(3000); // the consumers join their groups before the first record
+            drive(api.port(), token, Math.max(warmup, 20), concurrency);
+            for (FloorService service : services.values()) {
+                service.analyze();
+            }
+            starts.clear();
+            ends.clear();
+            List<UUID> measured = drive(api.port(), token, applicants, concurrency);
+            Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+            long first = Long.MAX_VALUE;
+            long last = 0;
+            for (UUID id : measured) {
+                long start = starts.get(id);
+                long end = ends.get(id);
+                latency.recordValue(Math.max(0, (end - start) / 1000));
+                first = Math.min(first, start);
+                last = Math.max(last, end);
+            }
+            double seconds = (last - first) / 1e9;
+            return new Result(measured.size(), seconds, measured.size() / seconds, latency.getValueAtPercentile(50),
+                    latency.getValueAtPercentile(99), shape);
+        } finally {
+            stop.set(true);
+            caseworkers.shutdownNow();
+            for (FloorService service : services.values()) {
+                service.join();
             }
         }
-        try (Connection c = connection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS processed_event (stage int, event_id text, PRIMARY KEY (stage, event_id))");
-            s.execute("CREATE TABLE IF NOT EXISTS outbox (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stage int NOT NULL,"
-                    + " event_key text NOT NULL, payload bytea NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS outbox_stage_id ON outbox (stage, id)");
-            s.execute("TRUNCATE processed_event, outbox");
-            s.execute("ANALYZE");
+    }
+
+    /** Registers {@code count} applicants from {@code concurrency} desks; returns once each has its SMS row. */
+    private List<UUID> drive(int port, java.util.function.Supplier<String> token, int count, int concurrency) throws InterruptedException {
+        ExecutorService desks = Executors.newFixedThreadPool(concurrency);
+        List<UUID> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < count; i++) {
+            desks.execute(() -> {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = call(port, token, "POST", "/register");
+                if (answer != null && answer.statusCode() == 200) {
+                    UUID id = UUID.fromString(readId(answer.body()));
+                    starts.put(id, start);
+                    ids.add(id);
+                }
+            });
         }
+        desks.shutdown();
+        desks.awaitTermination(30, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!ends.keySet().containsAll(ids)) {
+            if (!running.stream().allMatch(FloorService::alive)) {
+                throw new IllegalStateException("a floor consumer or relay failed (see the driver's output)");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the floor did not finish: " + ids.stream().filter(id -> !ends.containsKey(id)).count()
+                        + " of " + ids.size() + " applicants without their SMS");
+            }
+            Thread.sleep(50);
+        }
+        if (ids.size() < count) {
+            throw new IllegalStateException("the floor's REST side refused " + (count - ids.size()) + " registrations");
+        }
+        return ids;
+    }
+
+    private static String readId(String body) {
+        try {
+            return JSON.readTree(body).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the floor's register answered " + body, e);
+        }
+    }
+
+    /** A caseworker: opens each checklist as it appears and saves the checks. */
+    private void caseworker(int port, java.util.function.Supplier<String> token) {
+        try {
+            while (!stop.get()) {
+                UUID id = worklist.poll(100, TimeUnit.MILLISECONDS);
+                if (id != null) {
+                    call(port, token, "GET", "/checklist/" + id);
+                    call(port, token, "PUT", "/documents/" + id);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private HttpResponse<String> call(int port, java.util.function.Supplier<String> token, String method, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token.get())
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{\"checks\":[]}"))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** What each service does when it acts on an event, beyond its inbox row and row of effect. */
+    private FloorService.Reaction reaction(String service, FloorShape shape) {
+        return new FloorService.Reaction() {
+            @Override
+            public List<String> act(Connection c, String type, UUID applicant) throws SQLException {
+                switch (service + "/" + type) {
+                    case "document/registered" -> {
+                        try (PreparedStatement insert = c.prepareStatement("INSERT INTO subject (id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                            insert.setObject(1, applicant);
+                            insert.executeUpdate();
+                        }
+                        return List.of("opened");
+                    }
+                    case "scheduling/ready" -> {
+                        return List.of("booked");
+                    }
+                    case "notification/booked" -> {
+                        List<String> events = new ArrayList<>();
+                        events.add("sent");
+                        for (int i = 0; i < count(shape.delivered(), applicant); i++) {
+                            events.add("delivered");
+                        }
+                        return events;
+                    }
+                    default -> {
+                        return List.of();
+                    }
+                }
+            }
+
+            @Override
+            public void committed(String type, UUID applicant) {
+                if (service.equals("document") && type.equals("registered")) {
+                    worklist.add(applicant);
+                } else if (service.equals("notification") && type.equals("booked")) {
+                    ends.putIfAbsent(applicant, System.nanoTime());
+                }
+            }
+        };
+    }
+
+    private void createTopics() throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> topics = new ArrayList<>();
-            for (int stage = 1; stage <= STAGES + 1; stage++) {
-                topics.add(new NewTopic(topic(stage), 6, (short) 1));
+            for (String topic : new java.util.TreeSet<>(FloorShape.TOPIC_OF.values())) {
+                topics.add(new NewTopic(run + "." + topic, 6, (short) 1));
             }
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** Consumes stage {@code s}'s topic: one transaction per record, offsets committed asynchronously after it. */
-    private void stage(int s) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer("stage-" + s); Connection c = connection()) {
-            c.setAutoCommit(false);
-            consumer.subscribe(List.of(topic(s)));
-            PreparedStatement processed = c.prepareStatement("INSERT INTO processed_event VALUES (?, ?) ON CONFLICT DO NOTHING");
-            PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (stage, event_key, payload) VALUES (?, ?, ?)");
-            while (!stop.get()) {
-                var records = consumer.poll(Duration.ofMillis(100));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    processed.setInt(1, s);
-                    processed.setString(2, r.key());
-                    if (processed.executeUpdate() == 1) {
-                        outbox.setInt(1, s);
-                        outbox.setString(2, r.key());
-                        outbox.setBytes(3, r.value());
-                        outbox.executeUpdate();
-                    }
-                    c.commit();
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitAsync();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Drains stage {@code s}'s outbox rows to the next topic, deleting them once the broker acknowledged them. */
-    private void relay(int s) {
-        try (KafkaProducer<String, byte[]> producer = producer(); Connection c = connection()) {
-            c.setAutoCommit(false);
-            PreparedStatement claim = c.prepareStatement(
-                    "SELECT id, event_key, payload FROM outbox WHERE stage = ? ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED");
-            PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)");
-            while (!stop.get()) {
-                claim.setInt(1, s);
-                List<Long> ids = new ArrayList<>();
-                List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
-                try (ResultSet rs = claim.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                        acks.add(producer.send(new ProducerRecord<>(topic(s + 1), rs.getString(2), rs.getBytes(3))));
-                    }
-                }
-                if (ids.isEmpty()) {
-                    c.commit();
-                    Thread.sleep(2);
-                    continue;
-                }
-                producer.flush();
-                for (var ack : acks) {
-                    ack.get();
-                }
-                delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-                delete.executeUpdate();
-                c.commit();
-            }
-        } catch (Exception e) {
-            if (!stop.get()) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private void sink(Histogram latency, AtomicLong last, CountDownLatch done) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer("sink")) {
-            consumer.subscribe(List.of(topic(STAGES + 1)));
-            while (!stop.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    latency.recordValue(Math.max(0, (now - ByteBuffer.wrap(r.value()).getLong()) / 1000));
-                    last.set(now);
-                    done.countDown();
-                }
-            }
-        }
-    }
-
-    private void start(String name, Runnable body) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-    }
-
-    private String topic(int stage) {
-        return run + ".s" + stage;
-    }
-
-    private Connection connection() throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl("floor"), "postgres", stack.secret("postgres"));
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG,
-                "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 1),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private KafkaConsumer<String, byte[]> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(), ConsumerConfig.GROUP_ID_CONFIG,
-                run + "-" + group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

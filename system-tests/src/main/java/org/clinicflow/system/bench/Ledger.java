@@ -119,6 +119,20 @@ public final class Ledger implements AutoCloseable {
                 + " WHERE m.template_key = 'appointment-booked'");
     }
 
+    /** Events {@code db}'s consumers applied, by type (the bench's stack holds only the run's). */
+    public synchronized Map<String, Long> eventsByType(String db) {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Statement s = connections.get(db).createStatement();
+                ResultSet rs = s.executeQuery("SELECT event_type, count(*) FROM processed_event GROUP BY event_type")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(db + ": " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
     /** Pairs of SMS with the same phone and the same text: an applicant texted twice. */
     public synchronized long duplicateSms() {
         return single("notification",

@@ -63,10 +63,15 @@ public final class Report {
         md.append("| figure | value |\n|---|---|\n");
         md.append(String.format("| applicants per second, registration to booking SMS accepted | %.0f |%n", throughput(outcome)));
         if (outcome.floor() != null) {
-            md.append(String.format("| floor (4 hops, no business logic, same stack) | %.0f per second, p50 %.1f ms, p99 %.1f ms |%n",
-                    outcome.floor().perSecond(), outcome.floor().p50Micros() / 1000.0, outcome.floor().p99Micros() / 1000.0));
+            FloorShape shape = outcome.floor().shape();
+            md.append(String.format("| floor: the same shape (%d REST calls with token checks, %.1f events and %.1f deliveries per"
+                    + " applicant), no business logic, same stack | %.0f per second, p50 %.1f ms, p99 %.1f ms |%n",
+                    FloorShape.REST_CALLS, shape.eventsPerApplicant(), shape.deliveriesPerApplicant(), outcome.floor().perSecond(),
+                    outcome.floor().p50Micros() / 1000.0, outcome.floor().p99Micros() / 1000.0));
             md.append(String.format("| pipeline / floor | %.2f |%n", ratio(outcome)));
         }
+        md.append(String.format("| CPU per applicant, all components | %.1f ms |%n",
+                cpuPerApplicant(outcome).values().stream().mapToDouble(Double::doubleValue).sum()));
         md.append(String.format("| wall time | %.1f s |%n", outcome.figures().seconds()));
         md.append(String.format("| lost SMS (applicants with no booking SMS) | %d |%n", outcome.figures().lost()));
         md.append(String.format("| duplicated SMS | %d |%n", Math.max(outcome.figures().duplicated(), outcome.duplicateSmsPairs())));

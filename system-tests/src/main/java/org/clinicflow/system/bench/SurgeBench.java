@@ -18,14 +18,16 @@ import org.clinicflow.system.ClinicApi;
 import org.clinicflow.system.LocalStack;
 
 /**
- * {@code ./clinic bench}: the surge benchmark. On a stack of its own (wiped first), it measures
- * the floor ({@link Floor}), opens a site with enough seats, warms the services up, then drives
+ * {@code ./clinic bench}: the surge benchmark. On a stack of its own (wiped first), it opens a
+ * site with enough seats, warms the services up, then drives
  * N applicants through the whole pipeline as a clinic would: registration over REST with a real
  * token, the checklist awaited, every document checked by "caseworkers", the booking and its
  * SMS left to the services. It reports throughput, latency end to end and per stage, CPU and
  * memory per component, outbox and consumer lag over time, and lost / duplicated SMS, as JSON,
  * Markdown and a plot under {@code results/}; then it offers case reads and name searches at a
- * fixed rate ({@link ReadLoad}). Its small-N run is exercised by
+ * fixed rate ({@link ReadLoad}) over the cases there are, or {@code --seed-cases} of them; last,
+ * the floor ({@link Floor}) runs the shape the surge had, and the report states the pipeline as a
+ * ratio of it. Its small-N run is exercised by
  * {@code PipelineProvenTest}; its figures are never asserted as timings.
  */
 public final class SurgeBench {
@@ -116,13 +118,6 @@ public final class SurgeBench {
     }
 
     public Outcome run(Options options) throws Exception {
-        Floor.Result floor = null;
-        if (options.floorRecords() > 0) {
-            System.out.printf("==> the floor: %,d records through 4 stages with no business logic%n", options.floorRecords());
-            floor = new Floor(stack).measure(options.floorRecords());
-            System.out.printf("    %,.0f records/s, p50 %.1f ms, p99 %.1f ms%n", floor.perSecond(), floor.p50Micros() / 1000.0,
-                    floor.p99Micros() / 1000.0);
-        }
         String site = api.openSite("surge", options.warmup() + options.applicants() * 11 / 10 + 100);
         try (Ledger ledger = new Ledger(stack)) {
             System.out.printf("==> warm-up: %,d applicants%n", options.warmup());
@@ -155,6 +150,23 @@ public final class SurgeBench {
                             options.readRate(), options.readSeconds(), cases);
                     reads = new ReadLoad(stack, api).measure(List.copyOf(starts.keySet()), cases, options.readRate(),
                             options.readSeconds());
+                }
+                Floor.Result floor = null;
+                if (options.floorRecords() > 0) {
+                    // The floor runs the shape this very run had, on the same stack, now idle.
+                    FloorShape shape = FloorShape.measured(ledger.eventsByType("intake"), options.warmup() + starts.size());
+                    System.out.printf("==> the floor: %,d applicants in the same shape (%d REST calls, %.1f events, %.1f deliveries each),"
+                            + " no business logic%n", options.floorRecords(), FloorShape.REST_CALLS, shape.eventsPerApplicant(),
+                            shape.deliveriesPerApplicant());
+                    try {
+                        floor = new Floor(stack).measure(options.floorRecords(), options.warmup(), options.concurrency(), shape,
+                                () -> api.bearer("supervisor"));
+                        System.out.printf("    %,.0f applicants/s, p50 %.1f ms, p99 %.1f ms%n", floor.perSecond(),
+                                floor.p50Micros() / 1000.0, floor.p99Micros() / 1000.0);
+                    } catch (Exception e) {
+                        // The pipeline's figures stand on their own; a floor that failed is reported as missing.
+                        System.out.println("    the floor failed, reported without it: " + e);
+                    }
                 }
                 return new Outcome(options, floor, figures, samples, cpu, rss, ledger.outboxRows(), ledger.duplicateSms(), reads);
             }

@@ -12,6 +12,7 @@ import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.documents.ChecklistOpenedV1;
 import org.clinicflow.events.documents.DocumentRejectedV1;
 import org.clinicflow.events.documents.DocumentVerifiedV1;
+import org.clinicflow.events.documents.DocumentsCheckedV1;
 import org.clinicflow.events.documents.DocumentsReadyV1;
 import org.clinicflow.events.intake.ApplicantRegisteredV1;
 import org.clinicflow.events.intake.ApplicantUpdatedV1;
@@ -78,6 +79,7 @@ public final class EventCatalog {
             contract("clinic.intake.contact-point-changed.v1", ContactPointChangedV1.class, CONTACTS),
             contract("clinic.documents.checklist-opened.v1", ChecklistOpenedV1.class, CHECKLISTS),
             contract("clinic.documents.document-verified.v1", DocumentVerifiedV1.class, CHECKLISTS),
+            contract("clinic.documents.documents-checked.v1", DocumentsCheckedV1.class, CHECKLISTS),
             contract("clinic.documents.document-rejected.v1", DocumentRejectedV1.class, CHECKLISTS),
             contract("clinic.documents.documents-ready.v1", DocumentsReadyV1.class, CHECKLISTS),
             contract("clinic.scheduling.appointment-booked.v1", AppointmentBookedV1.class, APPOINTMENTS),

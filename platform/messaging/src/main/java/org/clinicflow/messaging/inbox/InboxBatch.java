@@ -22,7 +22,8 @@ import org.clinicflow.messaging.tracing.InboundTracing;
 import org.jboss.logging.Logger;
 
 /**
- * Applies a whole poll in one transaction: one query for the applicants with parked events, one
+ * Applies a whole poll in one transaction: its applicants locked in one order ({@link ApplicantLocks}),
+ * one query for the applicants with parked events, one
  * multi-row inbox insert that also finds the duplicates, every handler, one commit. That is what
  * a surge needs (a transaction per record cost more than the records' own work). Any failure
  * inside rolls the batch back and each record is applied alone by {@link InboxProcessor}, with
@@ -38,13 +39,16 @@ public class InboxBatch {
     private static final Logger LOG = Logger.getLogger(InboxBatch.class);
 
     private final InboxProcessor single;
+    private final ApplicantLocks locks;
     private final Inbox inbox;
     private final ParkedEvents parked;
     private final MessagingMetrics metrics;
     private final InboundTracing tracing;
 
-    InboxBatch(InboxProcessor single, Inbox inbox, ParkedEvents parked, MessagingMetrics metrics, InboundTracing tracing) {
+    InboxBatch(InboxProcessor single, ApplicantLocks locks, Inbox inbox, ParkedEvents parked, MessagingMetrics metrics,
+            InboundTracing tracing) {
         this.single = single;
+        this.locks = locks;
         this.inbox = inbox;
         this.parked = parked;
         this.metrics = metrics;
@@ -123,6 +127,7 @@ public class InboxBatch {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(event -> keys.add(event.key()));
+        locks.lockAll(keys);
         Set<String> queued = new HashSet<>(parked.queuedAmong(consumer, keys));
         // Events queued behind a parked one are not recorded in the inbox: they are applied when re-driven.
         List<EventMetadata> toRecord = events.stream().filter(event -> !queued.contains(event.key()))
