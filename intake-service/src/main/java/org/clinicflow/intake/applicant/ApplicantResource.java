@@ -90,22 +90,35 @@ public class ApplicantResource {
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("body", "must be a JSON object of the fields to change"))));
         }
-        Applicant a = visible(id);
+        // An event can move the case (a check-in, a booking) between this read and the save: the
+        // save then fails its version check, and the caseworker's fields are applied again on the
+        // case as it now is, since they do not depend on what the event changed.
+        for (int attempt = 1;; attempt++) {
+            Applicant a = visible(id);
+            ApplicantRequest request = merge(a, patch);
+            access.requireSite(request.siteId());
+            try {
+                service.correct(a.id, request, access.actor());
+                return view(service.find(a.id).orElseThrow());
+            } catch (DuplicateApplicantException e) {
+                throw duplicate(e, request, uri);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !ConcurrentChange.causedBy(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The case's fields with the patch's over them, as a request. */
+    private ApplicantRequest merge(Applicant a, JsonNode patch) {
         ObjectNode merged = json.valueToTree(ApplicantRequest.of(a));
         patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
-        ApplicantRequest request;
         try {
-            request = json.treeToValue(merged, ApplicantRequest.class);
+            return json.treeToValue(merged, ApplicantRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(firstField(e), "has the wrong type"))));
         }
-        access.requireSite(request.siteId());
-        try {
-            service.correct(a.id, request, access.actor());
-        } catch (DuplicateApplicantException e) {
-            throw duplicate(e, request, uri);
-        }
-        return view(service.find(a.id).orElseThrow());
     }
 
     /** One page of a search: newest first, {@code hasMore} when another page follows. */
