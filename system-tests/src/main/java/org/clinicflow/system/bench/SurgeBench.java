@@ -143,8 +143,10 @@ public final class SurgeBench {
                         long t = System.nanoTime();
                         int added = CaseSeed.seed(stack, site, options.seedCases());
                         cases += added;
-                        System.out.printf("==> seeded %,d more cases in intake's database (%.0f s)%n", added,
-                                (System.nanoTime() - t) / 1e9);
+                        if (added > 0) {
+                            System.out.printf("==> seeded %,d more cases in intake's database (%.0f s)%n", added,
+                                    (System.nanoTime() - t) / 1e9);
+                        }
                     }
                     System.out.printf("==> reads: case reads, then name searches, %.0f per second for %d s each, over %,d cases%n",
                             options.readRate(), options.readSeconds(), cases);

@@ -172,7 +172,7 @@ public class InboxProcessor {
     }
 
     /** Records a record given up on, and for a batch's record puts it on the dead-letter topic in the same transaction. */
-    void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, Delivery delivery) {
+    private void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, Delivery delivery) {
         if (delivery == Delivery.STORED) {
             return;
         }
