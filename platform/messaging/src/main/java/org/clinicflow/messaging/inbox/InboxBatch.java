@@ -55,11 +55,6 @@ public class InboxBatch {
         this.tracing = tracing;
     }
 
-    /** The processor that applies one record at a time (a batch's fallback, and record-at-a-time channels). */
-    public InboxProcessor single() {
-        return single;
-    }
-
     /** A listener's entry point: one poll of its channel. */
     public void process(ConsumerRecords<String, byte[]> records, EventConsumer consumer) {
         List<InboundRecord> all = new ArrayList<>(records.count());

@@ -1,6 +1,5 @@
 package org.clinicflow.messaging.inbox;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
@@ -8,7 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * its dispatch table, and the one call its {@code @Incoming} methods make. A listener extends
  * it, calls {@code super(inbox, NAME)} and {@link #handle} in its constructor, and hands each
  * poll to {@link #process(ConsumerRecords)} (channels consume in batches, {@code batch=true} in
- * clinic-messaging's defaults; {@link #process(ConsumerRecord)} serves a channel that does not);
+ * clinic-messaging's defaults);
  * parked and dead-lettered events find the same handlers through {@link EventConsumers}. Tested through every service's listeners and {@code ParkingTest}.
  */
 public abstract class InboxListener implements EventConsumer {
@@ -29,11 +28,6 @@ public abstract class InboxListener implements EventConsumer {
     /** The dispatch table, set once at the end of the listener's constructor. */
     protected void handle(EventHandlers handlers) {
         this.handlers = handlers;
-    }
-
-    /** Applies one record of any of the listener's channels. */
-    protected InboxProcessor.Outcome process(ConsumerRecord<String, byte[]> record) {
-        return inbox.single().process(record, this);
     }
 
     /** Applies one poll of any of the listener's batch channels, in one transaction when nothing in it fails. */

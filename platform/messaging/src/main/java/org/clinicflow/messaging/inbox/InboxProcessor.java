@@ -2,7 +2,6 @@ package org.clinicflow.messaging.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
@@ -14,8 +13,9 @@ import org.clinicflow.messaging.tracing.InboundTracing;
 import org.jboss.logging.Logger;
 
 /**
- * Applies one Kafka record exactly once in effect, and never lets one record hold its
- * partition. It parses the CloudEvents headers and the body into the contract's record, then,
+ * Applies one record exactly once in effect, and never lets one record hold its partition:
+ * each record of a poll that {@link InboxBatch} could not apply whole, and each stored record
+ * re-driven by an operator. It parses the CloudEvents headers and the body into the contract's record, then,
  * in one new transaction, records the event in the {@link Inbox} and runs the handler: a
  * duplicate is skipped, a failure rolls both back.
  * <ul>
@@ -26,11 +26,10 @@ import org.jboss.logging.Logger;
  * retried in place until it passes: consumption pauses, which is right while the database is
  * down; the connector keeps polling, so the group does not evict the consumer.</li>
  * <li>Any other failure gets the configured attempts (well under a second in all), then the
- * record goes to {@code <topic>.dlq} through the connector's dead-letter strategy and is
- * recorded in {@link DeadLetters}; a record that cannot be parsed goes there at once.</li>
+ * record is recorded in {@link DeadLetters} and put on {@code <topic>.dlq} through the outbox, in
+ * one transaction; a record that cannot be parsed goes there at once.</li>
  * </ul>
- * The connector commits offsets only for records this method returned from, that is after the
- * database commit. Tested on the real broker and database by {@code InboxProcessorTest},
+ * Tested on the real broker and database by {@code InboxProcessorTest},
  * {@code ParkingTest} and {@code OutboxGuaranteesTest}.
  */
 @ApplicationScoped
@@ -45,8 +44,6 @@ public class InboxProcessor {
 
     /** Where a record comes from, which decides how a record given up on reaches the dead-letter topic. */
     enum Delivery {
-        /** One Kafka record: recorded, then thrown to the connector's dead-letter strategy. */
-        RECORD,
         /** A record of a Kafka batch: recorded and sent through the outbox, since one record cannot fail the batch. */
         BATCH,
         /** A stored record being re-driven: thrown to the caller, who keeps it where it is. */
@@ -70,15 +67,9 @@ public class InboxProcessor {
         this.tracing = tracing;
     }
 
-    /** A listener's entry point: one record from its channel. */
-    public Outcome process(ConsumerRecord<String, byte[]> record, EventConsumer consumer) {
-        return process(InboundRecord.of(record), consumer.consumerName(), consumer.handlers(), Delivery.RECORD);
-    }
-
     /**
-     * Applies a record read from Kafka or stored in the dead letters. Throws when the record is
-     * dead-lettered, so that a Kafka delivery reaches the connector's dead-letter strategy, except
-     * for a record of a batch, which is put on the dead-letter topic here ({@link Delivery}).
+     * Applies a record of a poll, or one stored in the dead letters. A poll's record given up on is
+     * put on the dead-letter topic here; a stored one throws, and stays where it is ({@link Delivery}).
      */
     Outcome process(InboundRecord record, String consumer, EventHandlers handlers, Delivery delivery) {
         EventMetadata metadata = null;
@@ -171,17 +162,14 @@ public class InboxProcessor {
                 .orElse(null);
     }
 
-    /** Records a record given up on, and for a batch's record puts it on the dead-letter topic in the same transaction. */
+    /** Records a poll's record given up on and puts it on the dead-letter topic, in one transaction; a stored one stays. */
     private void giveUp(InboundRecord record, String consumer, EventMetadata metadata, String reason, Delivery delivery) {
         if (delivery == Delivery.STORED) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
             deadLetters.record(consumer, metadata, record, reason);
-            if (delivery == Delivery.BATCH) {
-                deadLetters.toTopic(record, reason);
-            }
-            // For a single record the connector puts it on the dead-letter topic when process throws.
+            deadLetters.toTopic(record, reason);
         });
     }
 
