@@ -35,6 +35,7 @@ import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
 import org.clinicflow.events.scheduling.ApplicantWaitlistedV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
+import org.clinicflow.events.tracking.CaseStatusChangedV1;
 
 /**
  * The clinic's event catalog: every topic and every event type, in one place. Producers look
@@ -48,12 +49,13 @@ public final class EventCatalog {
     public static final String DOCUMENTS = "document-service";
     public static final String SCHEDULING = "scheduling-service";
     public static final String NOTIFICATION = "notification-service";
+    public static final String TRACKING = "tracking-service";
 
     private static final Duration TWO_WEEKS = Duration.ofDays(14);
 
     /** Applicant lifecycle and eligibility decisions: identifiers, routing facts and codes, no personal details. */
     public static final Topic APPLICANTS = new Topic("clinic.intake.applicants", 6, TWO_WEEKS, INTAKE,
-            List.of(DOCUMENTS, SCHEDULING, NOTIFICATION));
+            List.of(DOCUMENTS, SCHEDULING, NOTIFICATION, TRACKING));
     /** Phone numbers: kept 7 days, readable by the notification service only. */
     public static final Topic CONTACTS = new Topic("clinic.intake.contacts", 6, Duration.ofDays(7), INTAKE,
             List.of(NOTIFICATION));
@@ -63,11 +65,14 @@ public final class EventCatalog {
             List.of(INTAKE, NOTIFICATION));
     public static final Topic MESSAGES = new Topic("clinic.notification.messages", 6, TWO_WEEKS, NOTIFICATION,
             List.of(INTAKE, SCHEDULING));
+    /** USCIS status changes of filed cases: codes and USCIS's title, no receipt number. */
+    public static final Topic STATUSES = new Topic("clinic.tracking.statuses", 6, TWO_WEEKS, TRACKING,
+            List.of(INTAKE, NOTIFICATION));
 
     /** Partitions of every dead-letter topic: they hold few records and are read by people. */
     public static final int DLQ_PARTITIONS = 1;
 
-    private static final List<Topic> TOPICS = List.of(APPLICANTS, CONTACTS, CHECKLISTS, APPOINTMENTS, MESSAGES);
+    private static final List<Topic> TOPICS = List.of(APPLICANTS, CONTACTS, CHECKLISTS, APPOINTMENTS, MESSAGES, STATUSES);
 
     private static final List<EventContract<?>> CONTRACTS = List.of(
             contract("clinic.intake.applicant-registered.v1", ApplicantRegisteredV1.class, APPLICANTS),
@@ -95,7 +100,8 @@ public final class EventCatalog {
             contract("clinic.notification.message-failed.v1", MessageFailedV1.class, MESSAGES),
             contract("clinic.notification.applicant-opted-out.v1", ApplicantOptedOutV1.class, MESSAGES),
             contract("clinic.notification.applicant-opted-in.v1", ApplicantOptedInV1.class, MESSAGES),
-            contract("clinic.notification.applicant-replied.v1", ApplicantRepliedV1.class, MESSAGES));
+            contract("clinic.notification.applicant-replied.v1", ApplicantRepliedV1.class, MESSAGES),
+            contract("clinic.tracking.case-status-changed.v1", CaseStatusChangedV1.class, STATUSES));
 
     private static final Map<String, EventContract<?>> BY_TYPE = index(EventContract::type);
     private static final Map<Class<?>, EventContract<?>> BY_CLASS = index(EventContract::payloadType);
