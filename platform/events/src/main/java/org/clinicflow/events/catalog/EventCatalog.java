@@ -19,6 +19,7 @@ import org.clinicflow.events.intake.ApplicantUpdatedV1;
 import org.clinicflow.events.intake.ApplicantWithdrawnV1;
 import org.clinicflow.events.intake.CaseFiledV1;
 import org.clinicflow.events.intake.ReceiptRecordedV1;
+import org.clinicflow.events.intake.MailingAddressChangedV1;
 import org.clinicflow.events.intake.ContactPointChangedV1;
 import org.clinicflow.events.intake.EligibilityDecidedV1;
 import org.clinicflow.events.notification.ApplicantOptedInV1;
@@ -81,6 +82,7 @@ public final class EventCatalog {
             contract("clinic.intake.eligibility-decided.v1", EligibilityDecidedV1.class, APPLICANTS),
             contract("clinic.intake.case-filed.v1", CaseFiledV1.class, APPLICANTS),
             contract("clinic.intake.receipt-recorded.v1", ReceiptRecordedV1.class, APPLICANTS),
+            contract("clinic.intake.mailing-address-changed.v1", MailingAddressChangedV1.class, APPLICANTS),
             contract("clinic.intake.contact-point-changed.v1", ContactPointChangedV1.class, CONTACTS),
             contract("clinic.documents.checklist-opened.v1", ChecklistOpenedV1.class, CHECKLISTS),
             contract("clinic.documents.document-verified.v1", DocumentVerifiedV1.class, CHECKLISTS),
