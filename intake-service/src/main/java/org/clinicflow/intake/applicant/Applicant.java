@@ -76,6 +76,13 @@ public class Applicant extends PanacheEntityBase {
     public java.time.Instant receiptRecordedAt;
     /** The filing: its date, method ({@code paper}, {@code online}) and fee ({@code paid}, {@code waiver-requested}). */
     public LocalDate filedOn;
+    /** USCIS's status as the tracking service last read it: the clinic's code, USCIS's wording, USCIS's date. */
+    @jakarta.persistence.Column(name = "uscis_status")
+    public String uscisStatus;
+    @jakarta.persistence.Column(name = "uscis_status_title")
+    public String uscisStatusTitle;
+    @jakarta.persistence.Column(name = "uscis_status_date")
+    public LocalDate uscisStatusDate;
     public String filedMethod;
     public String feeStatus;
     public boolean documentsReady;

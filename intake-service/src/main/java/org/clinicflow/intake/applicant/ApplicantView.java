@@ -20,7 +20,7 @@ public record ApplicantView(UUID id, String givenName, String familyName, LocalD
         ApplicantFacts.FeeWaiverBasis feeWaiverBasis, ApplicantFacts.FilingMethod filingMethod, String stage,
         String holdReason, String receiptNumber, EligibilityDecision eligibility, Instant createdAt, Instant updatedAt,
         long version, String eligibilityStatus, String overrideApprovedBy, String overrideReason, LocalDate filedOn,
-        String filedMethod, String feeStatus) {
+        String filedMethod, String feeStatus, String uscisStatus, String uscisStatusTitle, LocalDate uscisStatusDate) {
 
     static ApplicantView of(Applicant a, org.clinicflow.intake.eligibility.CaseDecision decision) {
         EligibilityDecision eligibility = decision == null ? null : decision.decision();
@@ -31,6 +31,6 @@ public record ApplicantView(UUID id, String givenName, String familyName, LocalD
                 a.paroleProgram, a.tpsCountry, a.priorEad, a.feeWaiverBasis, a.filingMethod, a.stageCode, a.holdReason,
                 a.receiptNumber, eligibility, a.createdAt, a.updatedAt, a.version,
                 decision == null ? a.eligibilityStatus : decision.statusCode(), a.overrideApprovedBy, a.overrideReason,
-                a.filedOn, a.filedMethod, a.feeStatus);
+                a.filedOn, a.filedMethod, a.feeStatus, a.uscisStatus, a.uscisStatusTitle, a.uscisStatusDate);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import org.clinicflow.intake.address.AddressBook;
 import org.clinicflow.intake.applicant.Applicant;
 import org.clinicflow.intake.audit.AuditLog;
 import org.clinicflow.intake.eligibility.ApplicantFacts;
@@ -17,7 +18,7 @@ import org.clinicflow.web.time.ClinicClock;
  * Records that a complete case was filed (date, method, fee) and, when it arrives, USCIS's
  * receipt number: the case moves to filed, each step is an event and a timeline entry, and the
  * receipt reaches the applicant by SMS (the notification service). A receipt number recorded
- * twice is one receipt. Tested by {@code FilingApiTest} and the journey test.
+ * twice is one receipt. The form's mailing address at filing starts the case's address history. Tested by {@code FilingApiTest} and the journey test.
  */
 @ApplicationScoped
 public class FilingService {
@@ -26,12 +27,17 @@ public class FilingService {
     private final FilingEvents events;
     private final AuditLog audit;
     private final ClinicClock clock;
+    private final FormService forms;
+    private final AddressBook addresses;
 
-    FilingService(FilingReadiness readiness, FilingEvents events, AuditLog audit, ClinicClock clock) {
+    FilingService(FilingReadiness readiness, FilingEvents events, AuditLog audit, ClinicClock clock, FormService forms,
+            AddressBook addresses) {
         this.readiness = readiness;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.forms = forms;
+        this.addresses = addresses;
     }
 
     @Transactional
@@ -63,6 +69,8 @@ public class FilingService {
         a.moveTo(Stage.FILED);
         a.updatedAt = clock.now();
         events.filed(a, actor);
+        // The address USCIS will mail the card to: the first of the case's mailing-address history.
+        addresses.capturedAtFiling(a, forms.answers(forms.find(a)).mailingAddress(), actor);
         audit.record(a.id, actor, "record-filing", r.method() + " " + r.feeStatus());
     }
 

@@ -45,6 +45,7 @@ public class ClosedCases extends NamedDataClass {
             return 0;
         }
         em.createNativeQuery("DELETE FROM i765_form WHERE applicant_id IN (?1)").setParameter(1, ids).executeUpdate();
+        em.createNativeQuery("DELETE FROM mailing_address WHERE applicant_id IN (?1)").setParameter(1, ids).executeUpdate();
         // The version is not bumped: nobody edits a closed case, and the purge is not a correction.
         em.createNativeQuery("UPDATE applicant SET given_name = '', family_name = '', given_key = '', family_key = '',"
                 + " phone_e164 = NULL, a_number_cipher = NULL, a_number_fingerprint = NULL, a_number_last4 = NULL,"

@@ -297,6 +297,10 @@ class FilingApiTest {
                 .body(Map.of("filedOn", LocalDate.now().toString(), "method", "paper", "feeStatus", "paid"))
                 .when().post("/api/applicants/" + id + "/filing").then().statusCode(200)
                 .body("stage", equalTo("filed")).body("filedOn", equalTo(LocalDate.now().toString()));
+        // The form's mailing address is where USCIS will mail the card: the first of the case's address history.
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id + "/addresses").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].reason", equalTo("filing")).body("[0].street", equalTo("1458 S Canal St"))
+                .body("[0].effectiveOn", equalTo(LocalDate.now().toString()));
         given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON).body(Map.of("receiptNumber", "IOE09123"))
                 .when().post("/api/applicants/" + id + "/receipt").then().statusCode(400).body("errors.field", hasItem("receiptNumber"));
         for (int i = 0; i < 2; i++) {
