@@ -227,6 +227,35 @@ class NotificationFlowTest {
                 "applicantId = ?1 and templateKey = 'visit-completed'", applicant)), "one text per receipt");
     }
 
+    /**
+     * USCIS's approval and the card's mailing (the tracking service's events) are texted once
+     * each, neutrally, in the applicant's language, however often announced; a status that needs
+     * a caseworker (evidence requested) is not texted.
+     */
+    @Test
+    void anApprovalAndAMailedCardAreTextedOnceEachWithoutSayingWhatTheCaseIs() throws Exception {
+        String phone = Events.phone();
+        UUID applicant = applicant(phone, "es", true);
+        Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
+                Events.daytimeZone())));
+        awaitSms(phone, 1);
+        String type = "clinic.tracking.case-status-changed.v1";
+        Map<String, Object> approved = Map.of("status", "approved", "uscisStatus", "Case Was Approved");
+        EventMetadata first = Events.send(EventCatalog.STATUSES, type, applicant, approved);
+        Events.resend(EventCatalog.STATUSES, type, applicant, approved, first);
+        Events.send(EventCatalog.STATUSES, type, applicant, Map.of("status", "approved", "uscisStatus", "Case Was Approved "));
+        Events.send(EventCatalog.STATUSES, type, applicant, Map.of("status", "evidence-requested",
+                "uscisStatus", "Request for Evidence Was Sent"));
+        Events.send(EventCatalog.STATUSES, type, applicant, Map.of("status", "card-mailed", "uscisStatus", "Card Was Mailed To Me"));
+        List<String> texts = awaitSms(phone, 3);
+        assertEquals(List.of("Work Permit Clinic: su tarjeta fue enviada por correo. Si se mudó, comuníquese con la clínica ahora: "
+                        + "+1 312 555 0100.",
+                "Work Permit Clinic: hay novedades sobre su solicitud. Si se mudó, comuníquese con la clínica: +1 312 555 0100."),
+                texts.subList(0, 2));
+        assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> Message.count("applicantId = ?1", applicant)),
+                "the booking, the approval and the card: nothing for the request for evidence, nothing twice");
+    }
+
     @Test
     void noConsentNoSmsAndNothingAtNight() throws Exception {
         String noConsent = Events.phone();

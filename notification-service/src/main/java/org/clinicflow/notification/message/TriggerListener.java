@@ -15,6 +15,8 @@ import org.clinicflow.events.scheduling.AppointmentSlot;
 import org.clinicflow.events.scheduling.ApplicantCheckedInV1;
 import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
+import org.clinicflow.events.tracking.CaseStatusChangedV1;
+import org.clinicflow.events.tracking.UscisStatus;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
 import org.clinicflow.messaging.inbox.EventHandlers;
@@ -26,7 +28,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * What applicants are told, and when: booked, moved or cancelled appointments (place, local
  * date and time, reply options), a rejected document (what to bring), a filed application's
- * receipt number (once per receipt, whether the visit's close or intake's record announced it), a policy hold (a neutral "contact the clinic", once per hold, and no
+ * receipt number (once per receipt, whether the visit's close or intake's record announced it), USCIS's approval and
+ * the card's mailing (neutral: "an update on your application", "your card is in the mail", each asking people who
+ * moved to contact the clinic; once per status), a policy hold (a neutral "contact the clinic", once per hold, and no
  * cancellation text for the appointment the hold released); bookings plan the 24 h and 2 h reminders, moves replace them, the end
  * of an appointment cancels them. Through the inbox, so a redelivered event queues nothing new.
  * Intake publishes an applicant's contact point with the registration, so it normally exists
@@ -95,6 +99,18 @@ public class TriggerListener extends InboxListener {
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     queue.enqueue(hold, e.event().applicantId(), "contact-clinic", Map.of("helpPhone", helpPhone), null, null);
                 })
+                .on(CaseStatusChangedV1.class, e -> {
+                    UscisStatus status = UscisStatus.ofCode(e.event().status()).orElse(UscisStatus.UNKNOWN);
+                    if (!status.textsApplicant()) {
+                        return;
+                    }
+                    requireContactPoint(e.event().applicantId());
+                    // One text per status, however often USCIS's wording of it changes or the event is announced.
+                    UUID id = UUID.nameUUIDFromBytes(("uscis|" + e.event().applicantId() + "|" + status.code())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    queue.enqueue(id, e.event().applicantId(), status == UscisStatus.CARD_MAILED ? "card-mailed" : "case-approved",
+                            Map.of("helpPhone", helpPhone), null, null);
+                })
                 .on(ApplicantCheckedInV1.class, e -> reminders.cancel(e.event().appointmentId()))
                 .on(NoShowRecordedV1.class, e -> reminders.cancel(e.event().appointmentId()))
                 .build());
@@ -116,6 +132,13 @@ public class TriggerListener extends InboxListener {
     @Incoming("checklists")
     @Blocking
     public void checklists(ConsumerRecords<String, byte[]> records) {
+        process(records);
+    }
+
+    /** The tracking service's USCIS status changes: approved and card mailed are texted. */
+    @Incoming("statuses")
+    @Blocking
+    public void statuses(ConsumerRecords<String, byte[]> records) {
         process(records);
     }
 

@@ -30,7 +30,8 @@ public class SmsTemplates {
 
     public static final List<String> LANGUAGES = List.of("en", "es", "ht", "fr", "pt");
     public static final List<String> MESSAGES = List.of("appointment-booked", "appointment-rescheduled",
-            "appointment-cancelled", "document-rejected", "visit-completed", "reminder-24h", "reminder-2h", "help", "contact-clinic");
+            "appointment-cancelled", "document-rejected", "visit-completed", "reminder-24h", "reminder-2h", "help", "contact-clinic",
+            "case-approved", "card-mailed");
     /** At most this many billed parts for any message, with long site names and addresses. */
     public static final int SEGMENT_BUDGET = 3;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
