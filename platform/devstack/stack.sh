@@ -31,8 +31,9 @@ SERVICES=(
   "document-service:document:${CLINIC_DOCUMENT_PORT:-$((8082 + OFFSET))}"
   "scheduling-service:scheduling:${CLINIC_SCHEDULING_PORT:-$((8083 + OFFSET))}"
   "notification-service:notification:${CLINIC_NOTIFICATION_PORT:-$((8084 + OFFSET))}"
+  "tracking-service:tracking:${CLINIC_TRACKING_PORT:-$((8085 + OFFSET))}"
 )
-# Four services' pools (up to 120), a second instance in the chaos run, Keycloak, the drivers.
+# Five services' pools (up to 130), a second instance in the chaos run, Keycloak, the drivers.
 POSTGRES_MAX_CONNECTIONS="${CLINIC_POSTGRES_MAX_CONNECTIONS:-250}"
 # Sized from measurements on 2 cores (README, "Performance"): a live heap under 100 MB, so a
 # 160 MB ceiling; the serial collector (one core's worth of pause is nothing here, and it has no
@@ -318,6 +319,19 @@ service_env() {
       echo "CLINIC_NOTIFICATION_GATEWAY=dev"
       echo "TWILIO_AUTH_TOKEN=$(secret webhook-signing)"
       echo "CLINIC_NOTIFICATION_WEBHOOK_BASE_URL=http://127.0.0.1:$(echo "${SERVICES[3]}" | cut -d: -f3)"
+      ;;
+    tracking-service)
+      # USCIS is the stand-in the service serves itself (/dev/uscis): statuses move a step every
+      # CLINIC_USCIS_STEP (default 2 minutes), polled every 10 seconds.
+      local port
+      port="$(echo "${SERVICES[4]}" | cut -d: -f3)"
+      echo "CLINIC_TRACKING_STAND_IN_ENABLED=true"
+      echo "CLINIC_TRACKING_STAND_IN_STEP=${CLINIC_USCIS_STEP:-PT2M}"
+      echo "CLINIC_TRACKING_TICK=PT10S"
+      echo "CLINIC_TRACKING_MIN_INTERVAL=${CLINIC_USCIS_MIN_INTERVAL:-PT30S}"
+      echo "QUARKUS_REST_CLIENT_USCIS_URL=http://127.0.0.1:$port/dev/uscis"
+      echo "USCIS_CLIENT_ID=clinic-local"
+      echo "USCIS_CLIENT_SECRET=$(secret uscis-client)"
       ;;
   esac
 }

@@ -31,7 +31,7 @@ public final class LocalStack {
     public static final int KEYCLOAK_PORT = 8180 + PORT_OFFSET;
     public static final Map<String, Integer> SERVICE_PORTS = servicePorts(PORT_OFFSET);
     public static final List<String> SERVICES = List.of("intake-service", "document-service", "scheduling-service",
-            "notification-service");
+            "notification-service", "tracking-service");
 
     private final Path root;
     private final Path home;
@@ -146,7 +146,7 @@ public final class LocalStack {
 
     private static Map<String, Integer> servicePorts(int offset) {
         return Map.of("intake-service", 8081 + offset, "document-service", 8082 + offset, "scheduling-service", 8083 + offset,
-                "notification-service", 8084 + offset);
+                "notification-service", 8084 + offset, "tracking-service", 8085 + offset);
     }
 
     private static OptionalLong readPid(Path file) {

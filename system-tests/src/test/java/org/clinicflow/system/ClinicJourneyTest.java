@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  */
 class ClinicJourneyTest {
 
-    private static final LocalStack STACK = new LocalStack();
+    /** USCIS's stand-in moves a receipt a step every 15 s here (the tracker asks every 10 s), not every 2 minutes. */
+    private static final LocalStack STACK = new LocalStack().withEnvironment("CLINIC_USCIS_STEP", "PT15S")
+            .withEnvironment("CLINIC_USCIS_MIN_INTERVAL", "PT5S");
     private static final int INTAKE = LocalStack.SERVICE_PORTS.get("intake-service");
     private static final int DOCUMENTS = LocalStack.SERVICE_PORTS.get("document-service");
     private static final int SCHEDULING = LocalStack.SERVICE_PORTS.get("scheduling-service");
@@ -148,6 +150,20 @@ class ClinicJourneyTest {
                 .body("eventType", hasItem("clinic.intake.receipt-recorded.v1"));
         assertEquals(1L, messages(id, "templateKey").stream().filter("visit-completed"::equals).count(), "one receipt text");
         assertEquals("filed", given().auth().oauth2(staff).get(applicant).then().extract().path("stage"));
+
+        // After filing, the tracker follows the receipt at USCIS (the stand-in: received, approved, card mailed, delivered):
+        // each status once on the timeline, the approval and the mailed card texted once each.
+        await("the card delivered, as USCIS says", java.time.Duration.ofSeconds(150), () -> "card-delivered".equals(given().auth().oauth2(staff)
+                .get(applicant).then().extract().path("uscisStatus")));
+        List<String> summaries = given().auth().oauth2(staff).get(applicant + "/timeline").then().extract().path("summary");
+        for (String status : List.of("Case Was Received", "Case Was Approved", "Card Was Mailed To Me",
+                "Card Was Delivered To Me By The Post Office")) {
+            assertEquals(1L, summaries.stream().filter(s -> s.startsWith("USCIS: " + status)).count(), status);
+        }
+        await("the card SMS", () -> inbox(phone).stream().anyMatch(t -> t.contains("tarjeta")));
+        List<String> templates = messages(id, "templateKey");
+        assertEquals(1L, templates.stream().filter("case-approved"::equals).count(), "one approval text");
+        assertEquals(1L, templates.stream().filter("card-mailed"::equals).count(), "one card text");
     }
 
     @Test
@@ -364,14 +380,18 @@ class ClinicJourneyTest {
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        await(what, java.time.Duration.ofSeconds(60), condition);
+    }
+
+    private static void await(String what, java.time.Duration within, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.get()) {
                 return;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("not within 60 s: " + what);
+        throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
     }
 
     private static String token(String user) {

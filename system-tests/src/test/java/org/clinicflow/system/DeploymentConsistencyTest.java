@@ -43,7 +43,7 @@ class DeploymentConsistencyTest {
     private static final Path BASE = ROOT.resolve("deploy/base");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<String> SERVICES = List.of("intake-service", "document-service", "scheduling-service",
-            "notification-service");
+            "notification-service", "tracking-service");
 
     @Test
     void everyManifestIsValidAgainstTheKubernetesAndOperatorSchemas() throws Exception {
@@ -183,7 +183,7 @@ class DeploymentConsistencyTest {
         }
         assertTrue(kafka.at("/spec/egress").toString().contains("\"strimzi.io/cluster\":\"clinic-kafka\""),
                 "Kafka's brokers reach each other (replication)");
-        for (String db : List.of("intake-db", "document-db", "scheduling-db", "notification-db")) {
+        for (String db : List.of("intake-db", "document-db", "scheduling-db", "notification-db", "tracking-db")) {
             boolean replicates = policies.stream().anyMatch(p -> selects(p.at("/spec/podSelector"), db)
                     && p.at("/spec/egress").toString().contains(db) && p.at("/spec/egress").toString().contains("5432"));
             assertTrue(replicates, db + "'s pods reach each other on 5432 (streaming replication)");
@@ -253,7 +253,8 @@ class DeploymentConsistencyTest {
         Path env = Files.createTempFile("compose", ".env");
         Files.writeString(env, Stream.of("KEYCLOAK_ADMIN_PASSWORD", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_HOSTNAME", "PORTAL_URL",
                 "INTAKE_DB_PASSWORD", "INTAKE_DB_OWNER_PASSWORD", "DOCUMENT_DB_OWNER_PASSWORD", "SCHEDULING_DB_OWNER_PASSWORD",
-                "NOTIFICATION_DB_OWNER_PASSWORD", "DOCUMENT_DB_PASSWORD",
+                "NOTIFICATION_DB_OWNER_PASSWORD", "DOCUMENT_DB_PASSWORD", "TRACKING_DB_PASSWORD", "TRACKING_DB_OWNER_PASSWORD",
+                "USCIS_CLIENT_SECRET",
                 "SCHEDULING_DB_PASSWORD", "NOTIFICATION_DB_PASSWORD", "A_NUMBER_ENCRYPTION_KEY", "A_NUMBER_FINGERPRINT_KEY",
                 "SCANS_ENCRYPTION_KEY", "TWILIO_AUTH_TOKEN", "PORTAL_CLIENT_SECRET", "PORTAL_SESSION_SECRET").map(k -> k + "=test-value").collect(Collectors.joining("\n")));
         Result valid = run(ROOT, "docker-compose", "--env-file", env.toString(), "-f", "docker-compose.yml", "config", "-q");
