@@ -147,4 +147,24 @@ public interface IntakeApi {
     @Path("/applicants/{id}")
     @Consumes("application/merge-patch+json")
     Map<String, Object> correct(@PathParam("id") String id, Map<String, Object> changes);
+
+    /** The "Needs attention" list: open tasks of the caller's site. */
+    @GET
+    @Path("/tasks")
+    List<Map<String, Object>> openTasks();
+
+    @GET
+    @Path("/applicants/{id}/tasks")
+    List<Map<String, Object>> caseTasks(@PathParam("id") String id);
+
+    @POST
+    @Path("/applicants/{id}/tasks/{taskId}/done")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> taskDone(@PathParam("id") String id, @PathParam("taskId") String taskId, Map<String, Object> body);
+
+    /** A move: {@code {address, movedOn}}. */
+    @POST
+    @Path("/applicants/{id}/addresses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> move(@PathParam("id") String id, Map<String, Object> body);
 }

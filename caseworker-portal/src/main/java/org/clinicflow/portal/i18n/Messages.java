@@ -582,4 +582,64 @@ public interface Messages {
 
     @Message("Save on the case")
     String save_on_case();
+
+    @Message("Needs attention")
+    String nav_attention();
+
+    @Message("What USCIS and moves ask of the clinic after filing: overdue first. Tick each off with the date it was done.")
+    String attention_help();
+
+    @Message("Nothing needs attention.")
+    String attention_none();
+
+    @Message("What to do")
+    String attention_what();
+
+    @Message("Due")
+    String attention_due();
+
+    @Message("Done on")
+    String attention_done_on();
+
+    @Message("Mark done")
+    String attention_mark_done();
+
+    @Message("done")
+    String attention_done();
+
+    @Message("After filing")
+    String after_filing();
+
+    @Message("USCIS status")
+    String uscis_status();
+
+    @Message("USCIS has not been asked yet: the tracker checks receipts within the day.")
+    String uscis_status_pending();
+
+    @Message("Record a move")
+    String record_move();
+
+    @Message("In care of")
+    String in_care_of();
+
+    @Message("Street")
+    String street();
+
+    @Message("Apt., suite or floor")
+    String unit();
+
+    @Message("City")
+    String city();
+
+    @Message("State")
+    String state();
+
+    @Message("ZIP code")
+    String zip_code();
+
+    @Message("Moved on")
+    String moved_on();
+
+    @Message("Move recorded. If the case was filed, tell USCIS within 10 days (AR-11 and the pending case).")
+    String move_recorded();
 }

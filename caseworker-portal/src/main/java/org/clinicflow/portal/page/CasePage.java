@@ -110,6 +110,25 @@ public class CasePage {
         return Pages.back("/applicants/" + id, done.ok() ? "done" : done.message());
     }
 
+    /** A move: the new mailing address and the day it took effect (after filing, intake raises the AR-11 task). */
+    @POST
+    @Path("/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        Map<String, Object> address = new HashMap<>();
+        for (String field : List.of("inCareOf", "street", "unit", "city", "state", "zipCode")) {
+            String value = form.getFirst(field);
+            if (value != null && !value.isBlank()) {
+                address.put(field, value.trim());
+            }
+        }
+        Map<String, Object> body = new HashMap<>();
+        body.put("address", address);
+        body.put("movedOn", form.getFirst("movedOn") == null || form.getFirst("movedOn").isBlank() ? null : form.getFirst("movedOn"));
+        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.move(id, body));
+        return Pages.back("/applicants/" + id, done.ok() ? "moved" : done.message());
+    }
+
     /** A supervisor's approval to book despite the eligibility decision; intake audits it. */
     @POST
     @Path("/override")
@@ -139,6 +158,7 @@ public class CasePage {
         Pages.Outcome<List<Map<String, Object>>> messages = pages.call(() -> notification.messages(id));
         Pages.Outcome<List<Map<String, Object>>> timeline = pages.call(() -> intake.timeline(id));
         Pages.Outcome<Map<String, Object>> filing = pages.call(() -> intake.form(id));
+        Pages.Outcome<List<Map<String, Object>>> tasks = pages.call(() -> intake.caseTasks(id));
         Pages.Outcome<List<Map<String, Object>>> free = null;
         if (appointment.ok()) {
             Map<String, Object> a = appointment.value();
@@ -147,7 +167,7 @@ public class CasePage {
         }
         return pages.render(caseView).data("id", id).data("note", note).data("applicant", applicant).data("checklist", checklist)
                 .data("appointment", appointment).data("messages", messages).data("timeline", timeline)
-                .data("filing", filing)
+                .data("filing", filing).data("tasks", tasks)
                 .data("free", free == null || !free.ok() ? List.of() : free.value().stream().limit(12).toList())
                 .data("reasons", REJECTION_REASONS).data("revealed", revealedANumber).data("supervisor", viewer.supervisor());
     }

@@ -1,0 +1,62 @@
+package org.clinicflow.portal.page;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.clinicflow.portal.api.IntakeApi;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * "Needs attention": what USCIS and moves ask of the site's caseworkers after filing (evidence
+ * requested, mail returned, denials and rejections, unknown statuses, AR-11 after a move, a card
+ * mailed to an old address), overdue first, each ticked off with the date it was done (a case's
+ * own tasks are on its page too). Tested by {@code PortalBrowserTest} in system-tests.
+ */
+@Path("/attention")
+@RolesAllowed("caseworker")
+public class AttentionPage {
+
+    private final Template attention;
+    private final Pages pages;
+    private final IntakeApi intake;
+
+    AttentionPage(Template attention, Pages pages, @RestClient IntakeApi intake) {
+        this.attention = attention;
+        this.pages = pages;
+        this.intake = intake;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@QueryParam("note") String note) {
+        Pages.Outcome<List<Map<String, Object>>> tasks = pages.call(intake::openTasks);
+        return pages.render(attention).data("tasks", tasks).data("note", note)
+                .data("today", java.time.LocalDate.now().toString());
+    }
+
+    /** Ticks a task off on the date given; back to where the form was (this list, or the case). */
+    @POST
+    @Path("/{applicantId}/{taskId}/done")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response done(@PathParam("applicantId") String applicantId, @PathParam("taskId") String taskId,
+            MultivaluedMap<String, String> form) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("doneOn", form.getFirst("doneOn") == null || form.getFirst("doneOn").isBlank() ? null : form.getFirst("doneOn"));
+        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.taskDone(applicantId, taskId, body));
+        String back = "case".equals(form.getFirst("from")) ? "/applicants/" + applicantId : "/attention";
+        return Pages.back(back, done.ok() ? "done" : done.message());
+    }
+}
