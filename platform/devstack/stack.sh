@@ -322,12 +322,15 @@ service_env() {
       ;;
     tracking-service)
       # USCIS is the stand-in the service serves itself (/dev/uscis): statuses move a step every
-      # CLINIC_USCIS_STEP (default 2 minutes), polled every 10 seconds.
+      # CLINIC_USCIS_STEP (default 2 minutes), polled every 10 seconds. The stand-in has no daily
+      # limit, so the local quota is large enough for the schedule to ask about each case every
+      # few seconds and the demo to show every step (production: 1,000 a day).
       local port
       port="$(echo "${SERVICES[4]}" | cut -d: -f3)"
       echo "CLINIC_TRACKING_STAND_IN_ENABLED=true"
       echo "CLINIC_TRACKING_STAND_IN_STEP=${CLINIC_USCIS_STEP:-PT2M}"
       echo "CLINIC_TRACKING_TICK=PT10S"
+      echo "CLINIC_TRACKING_QUOTA_PER_DAY=${CLINIC_USCIS_QUOTA:-50000}"
       echo "CLINIC_TRACKING_MIN_INTERVAL=${CLINIC_USCIS_MIN_INTERVAL:-PT30S}"
       echo "QUARKUS_REST_CLIENT_USCIS_URL=http://127.0.0.1:$port/dev/uscis"
       echo "USCIS_CLIENT_ID=clinic-local"
@@ -694,4 +697,8 @@ stack_demo() {
   done
   say "demo applicants: $created registered, $existing already there (languages es, ht, fr, pt, en; a household of two)"
   say "verify their documents (document-service) and they are booked and texted: see /dev/sms on notification-service"
+  step "filing two cases and recording USCIS's receipts (the tracker follows them at the stand-in for USCIS)"
+  run_driver demo.DemoFiling --offset "$OFFSET" || { fail "the demo filings failed"; return 1; }
+  say "their USCIS status moves by itself every ${CLINIC_USCIS_STEP:-PT2M} (received, approved, card mailed, ...): see each"
+  say "case page, the timeline, /dev/sms, and the portal's Needs attention list (Pierre moved after filing; his card comes back)"
 }
