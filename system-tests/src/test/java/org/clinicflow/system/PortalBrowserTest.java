@@ -251,6 +251,31 @@ class PortalBrowserTest {
         await("the receipt recorded", b -> b.getCurrentUrl().contains("note=receipt-recorded"));
         awaitReloading("the receipt SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
                 b -> b.getPageSource().contains("IOE0912345678"));
+
+        // Issue 18: the applicant moves after filing; the AR-11 task waits on "Needs attention" and is ticked off there.
+        browser.get(caseUrl);
+        click(By.cssSelector("[data-testid=after-filing-card] summary"));
+        fill("mv-care", "Salvation Army Shelter");
+        fill("mv-street", "2120 S Michigan Ave");
+        fill("mv-city", "Chicago");
+        fill("mv-state", "IL");
+        fill("mv-zip", "60616");
+        setDate("mv-on", LocalDate.now().toString());
+        click(By.cssSelector("[data-testid=move-submit]"));
+        await("the move recorded", b -> b.getCurrentUrl().contains("note=moved"));
+        assertTrue(text(By.cssSelector("[data-testid=case-tasks]")).contains("Form AR-11"), "the case shows the AR-11 task");
+        String applicantName = text(By.cssSelector("[data-testid=case-name]"));
+        browser.get(PORTAL + "/attention");
+        WebElement task = browser.findElements(By.cssSelector("[data-testid=task-row][data-kind=update-uscis-address]")).stream()
+                .filter(r -> r.getAttribute("innerHTML").contains(caseUrl.substring(caseUrl.indexOf("/applicants/")))).findFirst()
+                .orElseThrow(() -> new AssertionError("no AR-11 task on Needs attention for " + applicantName));
+        assertTrue(task.getText().contains(LocalDate.now().plusDays(10).toString()), "due 10 days after the move");
+        shot("attention");
+        task.findElement(By.cssSelector("[data-testid=task-done]")).click();
+        await("ticked off", b -> b.getCurrentUrl().contains("note=done"));
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=task-row][data-kind=update-uscis-address]")).stream()
+                .noneMatch(r -> r.getAttribute("innerHTML").contains(caseUrl.substring(caseUrl.indexOf("/applicants/")))),
+                "a task done leaves the list");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.clinicflow.tracking.poll.Backoff;
 import org.clinicflow.tracking.poll.DailyQuota;
+import org.clinicflow.tracking.poll.DueCases;
 import org.clinicflow.tracking.poll.PollSchedule;
 import org.clinicflow.tracking.uscis.UscisConfig;
 import org.clinicflow.web.time.ClinicClock;
@@ -34,14 +35,17 @@ public class TrackingSummary {
     private final DailyQuota quota;
     private final PollSchedule schedule;
     private final Backoff backoff;
+    private final DueCases due;
     private final ClinicClock clock;
 
-    TrackingSummary(EntityManager em, UscisConfig config, DailyQuota quota, PollSchedule schedule, Backoff backoff, ClinicClock clock) {
+    TrackingSummary(EntityManager em, UscisConfig config, DailyQuota quota, PollSchedule schedule, Backoff backoff, DueCases due,
+            ClinicClock clock) {
         this.em = em;
         this.config = config;
         this.quota = quota;
         this.schedule = schedule;
         this.backoff = backoff;
+        this.due = due;
         this.clock = clock;
     }
 
@@ -59,8 +63,7 @@ public class TrackingSummary {
             byStatus.put((String) r[0], n);
             open += n;
         }
-        double total = ((Number) em.createNativeQuery("SELECT COALESCE(SUM(weight), 0) FROM tracked_case WHERE NOT closed")
-                .getSingleResult()).doubleValue();
+        double total = due.totalWeight();
         Map<String, Double> days = new LinkedHashMap<>();
         if (total > 0) {
             days.put("new-or-in-motion", days(schedule.interval(PollSchedule.NEW, total)));
