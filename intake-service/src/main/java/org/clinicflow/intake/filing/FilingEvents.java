@@ -13,7 +13,7 @@ import org.clinicflow.messaging.outbox.Outbox;
  * each on the case's timeline. Tested by {@code FilingApiTest} (the outbox rows and the timeline).
  */
 @ApplicationScoped
-class FilingEvents {
+public class FilingEvents {
 
     private final Outbox outbox;
     private final Timeline timeline;
@@ -27,6 +27,15 @@ class FilingEvents {
         EventMetadata event = outbox.publish(new CaseFiledV1(a.id, a.filedOn, a.filedMethod, a.feeStatus, a.updatedAt));
         timeline.append(event, a.id, actor, "Filed on " + a.filedOn + " (" + a.filedMethod + ", "
                 + a.feeStatus.replace('-', ' ') + ")");
+    }
+
+    /**
+     * The receipt came with the visit's close (scheduling's {@code visit-completed}, already on the
+     * timeline): announced as recorded too, so the tracking service follows it; notification texts
+     * a receipt once whichever event brings it.
+     */
+    public void receiptLearned(Applicant a) {
+        outbox.publish(new ReceiptRecordedV1(a.id, a.receiptNumber, a.receiptRecordedAt));
     }
 
     void receiptRecorded(Applicant a, String actor) {

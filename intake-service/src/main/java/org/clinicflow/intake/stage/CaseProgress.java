@@ -30,6 +30,7 @@ import org.clinicflow.events.scheduling.NoShowRecordedV1;
 import org.clinicflow.events.scheduling.VisitCompletedV1;
 import org.clinicflow.intake.applicant.Applicant;
 import org.clinicflow.intake.checklist.ChecklistItems;
+import org.clinicflow.intake.filing.FilingEvents;
 import org.clinicflow.intake.timeline.Timeline;
 import org.clinicflow.messaging.inbox.ArrivedEarly;
 import org.clinicflow.messaging.inbox.InboxListener;
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Follows a case through the other services: every document, appointment and message event
  * goes on the case's timeline, and the ones that move it change its stage (documents pending,
  * ready to book, booked, checked in, filed, no-show). A final stage (filed, withdrawn) and a
- * hold never move on an event. Runs in the inbox transaction: a redelivered event changes
+ * hold never move on an event; a receipt the visit's close brings is announced as recorded (the
+ * tracking service follows it). Runs in the inbox transaction: a redelivered event changes
  * nothing; an event for an applicant intake does not know is parked for that id alone. Tested
  * by {@code CaseProgressTest} and {@code OrphanEventsTest} over the real broker.
  */
@@ -55,12 +57,14 @@ public class CaseProgress extends InboxListener {
             Stage.READY_TO_BOOK, Stage.BOOKED, Stage.NO_SHOW);
 
     private final Timeline timeline;
+    private final FilingEvents filingEvents;
     private final ChecklistItems checklist;
 
-    CaseProgress(InboxBatch inbox, Timeline timeline, ChecklistItems checklist) {
+    CaseProgress(InboxBatch inbox, Timeline timeline, ChecklistItems checklist, FilingEvents filingEvents) {
         super(inbox, CONSUMER);
         this.timeline = timeline;
         this.checklist = checklist;
+        this.filingEvents = filingEvents;
         handle(EventHandlers.builder()
                 .on(ChecklistOpenedV1.class, e -> progress(e, null, "Checklist opened: " + e.event().requiredItems().size()
                         + " items (" + e.event().templateVersion() + ")", a -> {
@@ -97,7 +101,12 @@ public class CaseProgress extends InboxListener {
                 .on(ApplicantCheckedInV1.class, e -> progress(e, null, "Checked in at " + e.event().siteId(),
                         a -> moveIf(a, BEFORE_VISIT, Stage.CHECKED_IN)))
                 .on(VisitCompletedV1.class, e -> progress(e, null, "Filed, receipt " + e.event().receiptNumber(), a -> {
+                    boolean first = a.receiptNumber == null && e.event().receiptNumber() != null;
                     a.receiptNumber = e.event().receiptNumber();
+                    if (first) {
+                        a.receiptRecordedAt = java.time.Instant.now();
+                        filingEvents.receiptLearned(a);
+                    }
                     moveIf(a, EnumSet.complementOf(EnumSet.of(Stage.FILED, Stage.WITHDRAWN, Stage.ON_HOLD)), Stage.FILED);
                 }))
                 .on(NoShowRecordedV1.class, e -> progress(e, null, "Did not come to the appointment",

@@ -53,8 +53,12 @@ class CaseProgressTest {
         awaitStage(location, "booked");
         send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.applicant-checked-in.v1", id);
         awaitStage(location, "checked_in");
-        send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.visit-completed.v1", id);
+        EventMetadata completed = send(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.visit-completed.v1", id);
+        resend(EventCatalog.APPOINTMENTS.name(), "clinic.scheduling.visit-completed.v1", id, completed);
         awaitStage(location, "filed");
+        // The receipt the visit's close brought is announced as recorded (the tracker follows it), once.
+        KafkaTestClient.readUntil(EventCatalog.APPLICANTS.name(), r -> id.toString().equals(r.key())
+                && "clinic.intake.receipt-recorded.v1".equals(KafkaTestClient.header(r, "ce_type")), Duration.ofSeconds(30));
         // Filed is final: a late no-show does not move it, and neither it nor an SMS receipt touches
         // the case record (a caseworker's edit checked against its version is not refused for them).
         Object version = given().auth().oauth2(TestTokens.caseworker()).get(location).then().extract().path("version");
@@ -63,6 +67,9 @@ class CaseProgressTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).containsAll(
                 List.of("clinic.scheduling.no-show-recorded.v1", "clinic.notification.message-sent.v1")));
         given().auth().oauth2(TestTokens.caseworker()).when().get(location).then().body("version", equalTo(version));
+        assertEquals(1, KafkaTestClient.readAll(EventCatalog.APPLICANTS.name(), Duration.ofSeconds(30)).stream()
+                .filter(r -> id.toString().equals(r.key()) && "clinic.intake.receipt-recorded.v1".equals(KafkaTestClient.header(r, "ce_type")))
+                .count(), "one receipt-recorded, though the visit's close came twice");
 
         given().auth().oauth2(TestTokens.caseworker()).when().get(location).then()
                 .body("stage", equalTo("filed")).body("receiptNumber", equalTo("IOE0912345678"));
