@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * change is announced once and a status asked about again is not; every status reaches its code,
  * an unknown wording is kept and flagged; a 404 receipt; a revoked token is renewed once; a 429
  * pauses every call for USCIS's Retry-After; a 503 retries the case later; a withdrawal ends the
- * tracking; and 3,000 open cases over three simulated days spend exactly the day's 1,000 calls,
- * no more, each case asked about once.
+ * tracking; 3,000 open cases over three simulated days spend exactly the day's 1,000 calls, no
+ * more, each case asked about once; ended tracking is forgotten after two years, open cases never.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "tracking"))
@@ -243,6 +243,24 @@ class TrackerTest {
                 .body("daysBetweenChecks.settled", org.hamcrest.Matchers.equalTo(0.5f));
         io.restassured.RestAssured.given().auth().oauth2(TestTokens.caseworker()).when().get("/api/tracking/summary").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void endedTrackingIsForgottenAfterTwoYearsAndOpenCasesNever() {
+        String old = receipt('5');
+        String recent = receipt('5');
+        String openOld = receipt('5');
+        Rows.execute(dataSource, "INSERT INTO tracked_case (applicant_id, receipt_number, recorded_at, status, status_changed_at,"
+                + " next_check_at, closed) VALUES (gen_random_uuid(), ?, now() - interval '900 days', 'card-delivered',"
+                + " now() - interval '800 days', now(), true), (gen_random_uuid(), ?, now() - interval '900 days', 'denied',"
+                + " now() - interval '10 days', now(), true), (gen_random_uuid(), ?, now() - interval '900 days', 'received',"
+                + " now() - interval '800 days', now() + interval '1 day', false)", old, recent, openOld);
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.supervisor()).when().post("/api/admin/retention/purge").then()
+                .statusCode(403);
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.admin()).when().post("/api/admin/retention/purge").then()
+                .statusCode(200);
+        assertEquals(0, Rows.count(dataSource, "SELECT count(*) FROM tracked_case WHERE receipt_number = ?", old));
+        assertEquals(2, Rows.count(dataSource, "SELECT count(*) FROM tracked_case WHERE receipt_number IN (?, ?)", recent, openOld));
     }
 
     private static String receipt(char last) {
