@@ -699,6 +699,8 @@ stack_demo() {
   say "verify their documents (document-service) and they are booked and texted: see /dev/sms on notification-service"
   step "filing two cases and recording USCIS's receipts (the tracker follows them at the stand-in for USCIS)"
   run_driver demo.DemoFiling --offset "$OFFSET" || { fail "the demo filings failed"; return 1; }
+  step "a shelter roster of 240 arrives (surge planning: the portal's Surge planning page, as supervisor or admin)"
+  run_driver demo.DemoRoster --offset "$OFFSET" || { fail "the demo roster failed"; return 1; }
   say "their USCIS status moves by itself every ${CLINIC_USCIS_STEP:-PT2M} (received, approved, card mailed, ...): see each"
   say "case page, the timeline, /dev/sms, and the portal's Needs attention list (Pierre moved after filing; his card comes back)"
 }

@@ -56,6 +56,12 @@ public final class ClinicApi {
         return send(service, path, user, HttpRequest.newBuilder().POST(json(body)).header("Content-Type", "application/json"));
     }
 
+    /** A CSV upload (a roster). */
+    public Answer postCsv(String service, String path, String user, String csv) {
+        return send(service, path, user, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .header("Content-Type", "text/csv"));
+    }
+
     public Answer put(String service, String path, String user, Object body) {
         return send(service, path, user, HttpRequest.newBuilder().PUT(json(body)).header("Content-Type", "application/json"));
     }

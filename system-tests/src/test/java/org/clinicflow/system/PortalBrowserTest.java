@@ -278,6 +278,42 @@ class PortalBrowserTest {
                 "a task done leaves the list");
     }
 
+    /**
+     * Issue 19: a supervisor opens surge planning for a site with people waiting in two languages
+     * and sees the backlog, the chart (server-drawn SVG) and the proposed sessions, without a
+     * button to create them; a clinic admin creates them in one step.
+     */
+    @Test
+    void aSupervisorSeesTheSurgePlanWithItsChartAndAnAdminCreatesTheSessions() throws Exception {
+        String site = "plan-" + Long.toString(System.currentTimeMillis(), 36);
+        assertEquals(201, API.post("scheduling-service", "/api/sites", "admin", Map.of("id", site, "name", "Planning Clinic",
+                "address", "5 Plan Street, Chicago", "timeZone", "America/Chicago")).status());
+        for (int i = 0; i < 6; i++) {
+            String language = i < 4 ? "es" : "ht";
+            assertEquals(201, API.post("intake-service", "/api/applicants", "supervisor", Map.of("givenName", "Plan", "familyName",
+                    "Case" + UUID.randomUUID().toString().replaceAll("[^a-f]", ""), "dateOfBirth", "1990-02-0" + (i + 1),
+                    "countryOfCitizenship", i < 4 ? "VE" : "HT", "preferredLanguage", language, "smsConsent", false, "siteId", site,
+                    "category", "c11", "paroleEndDate", LocalDate.now().plusMonths(9).toString())).status());
+        }
+        browser = chromium();
+        signIn("supervisor");
+        awaitReloading("the backlog of four in Spanish", PORTAL + "/planning?site=" + site,
+                b -> b.findElements(By.cssSelector("[data-testid=backlog-table] tr[data-language=es] td")).stream().findFirst()
+                        .map(td -> td.getText().equals("4")).orElse(false));
+        assertTrue(browser.findElements(By.cssSelector("svg[data-testid=plan-chart] rect")).size() > 2, "the chart has bars");
+        assertFalse(browser.findElements(By.cssSelector("[data-testid=proposed-table] tbody tr")).isEmpty(), "sessions are proposed");
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=create-sessions]")).isEmpty(), "a supervisor looks, an admin creates");
+        fullPageShot("planning");
+        browser.quit();
+
+        browser = chromium();
+        signIn("admin");
+        browser.get(PORTAL + "/planning?site=" + site);
+        click(By.cssSelector("[data-testid=create-sessions]"));
+        await("the sessions created", b -> b.getCurrentUrl().contains("note=created"));
+        assertTrue(API.get("scheduling-service", "/api/planning/sites/" + site + "/backlog", "supervisor").body().path("sessions").size() > 0);
+    }
+
     @Test
     void onlyASupervisorRevealsAnANumberAndOnlyAnAdminManagesCapacity() throws Exception {
         String id = API.post("intake-service", "/api/applicants", "supervisor", Map.of("givenName", "Reveal", "familyName",

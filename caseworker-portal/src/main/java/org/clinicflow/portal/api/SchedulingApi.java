@@ -58,4 +58,30 @@ public interface SchedulingApi {
     @Path("/applicants/{id}/appointment/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
     Map<String, Object> act(@PathParam("id") String id, @PathParam("action") String action, Map<String, Object> body);
+
+    /** Surge planning: the site's backlog and sessions for the coming weeks. */
+    @GET
+    @Path("/planning/sites/{site}/backlog")
+    Map<String, Object> backlog(@PathParam("site") String site);
+
+    @GET
+    @Path("/planning/sites/{site}/plan")
+    Map<String, Object> plan(@PathParam("site") String site, @QueryParam("target") String target, @QueryParam("turnAway") Double turnAway,
+            @QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("slotMinutes") Integer slotMinutes);
+
+    @GET
+    @Path("/planning/sites/{site}/sessions/proposed")
+    List<Map<String, Object>> proposedSessions(@PathParam("site") String site, @QueryParam("target") String target,
+            @QueryParam("turnAway") Double turnAway, @QueryParam("start") String start, @QueryParam("end") String end,
+            @QueryParam("slotMinutes") Integer slotMinutes);
+
+    @POST
+    @Path("/planning/sites/{site}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    List<Map<String, Object>> createPlannedSessions(@PathParam("site") String site, Map<String, Object> ask);
+
+    @POST
+    @Path("/planning/sites/{site}/what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Map<String, Object> whatIf(@PathParam("site") String site, Map<String, Object> whatIf);
 }

@@ -642,4 +642,106 @@ public interface Messages {
 
     @Message("Move recorded. If the case was filed, tell USCIS within 10 days (AR-11 and the pending case).")
     String move_recorded();
+
+    @Message("Surge planning")
+    String nav_planning();
+
+    @Message("Clear by")
+    String plan_target();
+
+    @Message("Turn-away limit (%)")
+    String plan_turn_away();
+
+    @Message("Sessions from")
+    String plan_start();
+
+    @Message("to")
+    String plan_end();
+
+    @Message("Slot (minutes)")
+    String plan_slot();
+
+    @Message("Plan")
+    String plan_show();
+
+    @Message("Backlog")
+    String plan_backlog();
+
+    @Message("Eligible now")
+    String plan_eligible_now();
+
+    @Message("Eligible from")
+    String plan_eligible_later();
+
+    @Message("Not eligible or on hold")
+    String plan_not_eligible();
+
+    @Message("Waitlisted")
+    String plan_waitlisted();
+
+    @Message("No-show rate (30 days)")
+    String plan_no_show();
+
+    @Message("The plan")
+    String plan_plan();
+
+    @Message("With today's sessions the backlog clears on")
+    String plan_clears_on();
+
+    @Message("clinic days")
+    String plan_clinic_days();
+
+    @Message("past the published sessions at their average")
+    String plan_extrapolated();
+
+    @Message("With today's sessions the backlog never clears.")
+    String plan_never_clears();
+
+    @Message("To clear by the date it takes")
+    String plan_needs();
+
+    @Message("new sessions")
+    String plan_sessions();
+
+    @Message("station-days")
+    String plan_station_days();
+
+    @Message("people become eligible only after the date")
+    String plan_too_late();
+
+    @Message("Bars: seats needed per clinic day by language. Dashed outline: seats still free in the published sessions.")
+    String plan_chart_caption();
+
+    @Message("Seats by language")
+    String plan_seats_by_language();
+
+    @Message("New seats")
+    String plan_new_seats();
+
+    @Message("Stations")
+    String plan_stations();
+
+    @Message("in existing sessions")
+    String plan_existing();
+
+    @Message("Proposed sessions")
+    String plan_proposed();
+
+    @Message("Hours")
+    String plan_hours();
+
+    @Message("Create these sessions")
+    String plan_create();
+
+    @Message("What if a roster arrives?")
+    String plan_what_if();
+
+    @Message("Clear in (days)")
+    String plan_clear_in_days();
+
+    @Message("Work it out")
+    String plan_what_if_run();
+
+    @Message("To clear in days")
+    String plan_to_clear_in();
 }

@@ -39,7 +39,10 @@ public class ApplicantListener extends InboxListener {
                             e.event().holdReference(), e.event().overridden());
                     bookings.eligibilityChanged(e.event().applicantId());
                 })
-                .on(CaseFiledV1.class, e -> bookings.filed(e.event().applicantId(), e.event().filedAt()))
+                .on(CaseFiledV1.class, e -> {
+                    applicants.filed(e.event().applicantId(), e.event().filedAt());
+                    bookings.filed(e.event().applicantId(), e.event().filedAt());
+                })
                 .on(ApplicantWithdrawnV1.class, e -> {
                     applicants.withdrawn(e.event().applicantId());
                     bookings.withdrawn(e.event().applicantId());

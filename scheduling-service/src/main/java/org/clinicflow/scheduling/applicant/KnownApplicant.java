@@ -23,5 +23,7 @@ public class KnownApplicant extends PanacheEntityBase {
     public java.time.LocalDate eligibleFrom;
     public String holdReference;
     public boolean overridden;
+    /** When intake filed the case (it leaves the backlog). */
+    public Instant filedAt;
     public Instant updatedAt;
 }

@@ -67,6 +67,16 @@ public class KnownApplicants {
         return EligibilityGate.of(KnownApplicant.findById(applicantId));
     }
 
+    /** The case was filed: the applicant no longer counts in the backlog a surge plan serves. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void filed(UUID applicantId, Instant filedAt) {
+        KnownApplicant known = KnownApplicant.findById(applicantId);
+        if (known != null && known.filedAt == null) {
+            known.filedAt = filedAt == null ? Instant.now() : filedAt;
+            known.updatedAt = Instant.now();
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(UUID applicantId) {
         KnownApplicant known = KnownApplicant.findById(applicantId);

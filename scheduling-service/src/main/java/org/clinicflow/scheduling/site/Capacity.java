@@ -27,7 +27,7 @@ import org.clinicflow.web.problem.ProblemException;
 @ApplicationScoped
 public class Capacity {
 
-    private static final Set<String> LANGUAGES = Set.of("en", "es", "ht", "fr", "pt");
+    public static final Set<String> LANGUAGES = Set.of("en", "es", "ht", "fr", "pt");
 
     private final Bookings bookings;
 

@@ -1,0 +1,130 @@
+package org.clinicflow.portal.page;
+
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Surge planning, for supervisors and clinic admins: a site's backlog by language (eligible now,
+ * later, waitlisted, no-show rate), the plan to clear it by a chosen date drawn as a chart (seats
+ * needed per day by language beside the free seats) with the same numbers in a table, when the
+ * backlog clears with today's sessions, a what-if for a roster not imported yet, and, for a clinic
+ * admin, the proposed sessions created in one step. Everything is a plain form: it works without
+ * JavaScript and prints. Tested by {@code PortalBrowserTest} in system-tests.
+ */
+@Path("/planning")
+@RolesAllowed({"supervisor", "clinic-admin"})
+public class PlanningPage {
+
+    private final Template planning;
+    private final Pages pages;
+    private final SchedulingApi scheduling;
+
+    PlanningPage(Template planning, Pages pages, @RestClient SchedulingApi scheduling) {
+        this.planning = planning;
+        this.pages = pages;
+        this.scheduling = scheduling;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show(@QueryParam("site") String site, @QueryParam("target") String target,
+            @QueryParam("turnAway") Double turnAwayPercent, @QueryParam("start") String start, @QueryParam("end") String end,
+            @QueryParam("slotMinutes") Integer slotMinutes, @QueryParam("note") String note) {
+        Pages.Outcome<List<Map<String, Object>>> sites = pages.call(scheduling::sites);
+        String chosen = site != null && !site.isBlank() ? site
+                : sites.ok() && !sites.value().isEmpty() ? String.valueOf(sites.value().get(0).get("id")) : null;
+        TemplateInstance page = pages.render(planning).data("sites", sites).data("site", chosen).data("note", note)
+                .data("target", target).data("turnAway", turnAwayPercent == null ? 5.0 : turnAwayPercent)
+                .data("start", start == null ? "09:00" : start).data("end", end == null ? "16:00" : end)
+                .data("slotMinutes", slotMinutes == null ? 30 : slotMinutes).data("whatIf", null)
+                .data("rosterLanguages", List.of("es", "ht", "fr", "pt", "en"));
+        if (chosen == null) {
+            return page.data("backlog", null).data("plan", null).data("proposed", null).data("chart", null);
+        }
+        Double alpha = turnAwayPercent == null ? null : turnAwayPercent / 100.0;
+        Pages.Outcome<Map<String, Object>> backlog = pages.call(() -> scheduling.backlog(chosen));
+        Pages.Outcome<Map<String, Object>> plan = pages.call(() -> scheduling.plan(chosen, target, alpha, start, end, slotMinutes));
+        Pages.Outcome<List<Map<String, Object>>> proposed = pages.call(() -> scheduling.proposedSessions(chosen, target, alpha, start, end,
+                slotMinutes));
+        RawString chart = null;
+        if (backlog.ok() && plan.ok()) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sessions = (List<Map<String, Object>>) backlog.value().get("sessions");
+            chart = new RawString(PlanCharts.svg(PlanCharts.days(plan.value(), sessions), "Seats needed per clinic day, by language",
+                    "Stacked bars: seats the plan needs each day per language; dashed outline: seats still free in the published sessions."));
+        }
+        return page.data("backlog", backlog).data("plan", plan).data("proposed", proposed).data("chart", chart);
+    }
+
+    /** A what-if: people per language arriving, cleared in K days; answered on the same page. */
+    @POST
+    @Path("/what-if")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance whatIf(MultivaluedMap<String, String> form) {
+        String site = form.getFirst("site");
+        Map<String, Object> people = new LinkedHashMap<>();
+        for (String language : List.of("en", "es", "ht", "fr", "pt")) {
+            String n = form.getFirst("people." + language);
+            if (n != null && !n.isBlank()) {
+                try {
+                    people.put(language, Integer.parseInt(n.trim()));
+                } catch (NumberFormatException e) {
+                    people.put(language, -1); // scheduling names the field
+                }
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("people", people);
+        String days = form.getFirst("clearInDays");
+        body.put("clearInDays", days == null || days.isBlank() ? null : Integer.valueOf(days.replaceAll("\\D", "").isEmpty() ? "0"
+                : days.replaceAll("\\D", "")));
+        Pages.Outcome<Map<String, Object>> answer = pages.call(() -> scheduling.whatIf(site, body));
+        return show(site, null, null, null, null, null, null).data("whatIf", answer).data("whatIfAsked", body);
+    }
+
+    /** Creates the proposed sessions (clinic admins; scheduling refuses anyone else). */
+    @POST
+    @Path("/sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        String site = form.getFirst("site");
+        Map<String, Object> ask = new LinkedHashMap<>();
+        put(ask, "target", form.getFirst("target"));
+        put(ask, "start", form.getFirst("start"));
+        put(ask, "end", form.getFirst("end"));
+        if (form.getFirst("slotMinutes") != null && !form.getFirst("slotMinutes").isBlank()) {
+            ask.put("slotMinutes", Integer.valueOf(form.getFirst("slotMinutes")));
+        }
+        if (form.getFirst("turnAway") != null && !form.getFirst("turnAway").isBlank()) {
+            ask.put("turnAway", Double.parseDouble(form.getFirst("turnAway")) / 100.0);
+        }
+        Pages.Outcome<List<Map<String, Object>>> created = pages.call(() -> scheduling.createPlannedSessions(site, ask));
+        String note = created.ok() ? "created " + created.value().size() : created.message();
+        return Pages.back("/planning?site=" + URLEncoder.encode(site, StandardCharsets.UTF_8), note);
+    }
+
+    private static void put(Map<String, Object> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+}
