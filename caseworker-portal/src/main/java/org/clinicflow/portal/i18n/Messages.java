@@ -744,4 +744,7 @@ public interface Messages {
 
     @Message("To clear in days")
     String plan_to_clear_in();
+
+    @Message("Languages served (interpreters)")
+    String plan_interpreters();
 }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * from date e) is spread evenly over the clinic days from max(e, tomorrow) to the target date
  * T: n / (1 − p) / D bookings a day over its D days. People eligible only after T cannot be
  * cleared by T and are reported apart. A language's bookings on a day are its cohorts' shares
- * added up.
+ * added up, and made whole bookings on the running total (so the days add up to the people).
  *
  * <p><b>Seats and overbooking.</b> B bookings (rounded up) on S seats: each booked person comes
  * with probability 1 − p, so the number who come is Binomial(B, 1 − p). The seats planned are the
@@ -108,11 +108,19 @@ public final class SurgePlanner {
         Map<String, Double> interpreterHours = new TreeMap<>();
         int sessions = 0;
         int stationDays = 0;
+        Map<String, Double> cumulative = new TreeMap<>();
         for (LocalDate day : days) {
             Map<String, Double> need = bookings.get(day);
             Map<String, Integer> seats = new LinkedHashMap<>();
-            need.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .forEach(e -> seats.put(e.getKey(), seatsFor(e.getValue(), rate(r.noShowRates(), e.getKey()), r.turnAway())));
+            need.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
+                // Whole bookings a day, rounded on the running total so the days add up to the people (not one
+                // rounded up each day): 4 people over 10 days are 4 bookings, not 10.
+                double before = cumulative.getOrDefault(e.getKey(), 0.0);
+                double after = before + e.getValue();
+                cumulative.put(e.getKey(), after);
+                int whole = (int) (Math.ceil(after - 1e-9) - Math.ceil(before - 1e-9));
+                seats.put(e.getKey(), seatsFor(whole, rate(r.noShowRates(), e.getKey()), r.turnAway()));
+            });
             Map<String, Integer> fromExisting = allocate(seats, r.existing().stream().filter(s -> s.date().equals(day)).toList());
             List<LanguageDay> languages = new ArrayList<>();
             int newSeats = 0;

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * 12 March: the clinic days are Tuesday 2 to Friday 5 and Monday 8 to Friday 12, nine days. A
  * session runs 09:00 to 16:00 in 30-minute slots: 14 seats a station. Binomial tails were
  * worked outside the code (exact sums): with 14 bookings and a 20% no-show rate, P(more than 12
- * come) = 0.198 and P(more than 13 come) = 0.044, so 13 seats keep turn-aways under 5%.
+ * come) = 0.198 and P(more than 13 come) = 0.044, so 13 seats keep turn-aways under 5%; with 13
+ * bookings, P(all 13 come) = 0.8^13 = 0.055, so 13 seats.
  */
 class SurgePlannerTest {
 
@@ -52,9 +53,18 @@ class SurgePlannerTest {
             assertEquals(13, es.seats());                                // 14 bookings on 13 seats
         }
         assertEquals(58.5, plan.interpreterHours().get("es"), 1e-9);    // 13 x 0.5 x 9
+        // 125 bookings on the running total: 14 a day for eight days, 13 on the ninth.
         assertEquals(13, SurgePlanner.seatsFor(14, 0.2, 0.05));
         assertEquals(14, SurgePlanner.seatsFor(14, 0.2, 0.04));         // 0.044 is over 4%: no overbooking
         assertEquals(14, SurgePlanner.seatsFor(14, 0.0, 0.05));         // nobody misses: a seat each
+    }
+
+    @Test
+    void aSmallBacklogIsNotRoundedUpEveryDay() {
+        Plan plan = SurgePlanner.plan(request(List.of(new Cohort("es", TODAY, 4)), Map.of(), List.of()));
+        // 4 people over 9 days: running totals 0.44, 0.89, 1.33, ... give a booking on days 1, 3, 5 and 7.
+        assertEquals(List.of(1, 0, 1, 0, 1, 0, 1, 0, 0), plan.days().stream().map(PlanDay::newSeats).toList());
+        assertEquals(4, plan.newSessions());
     }
 
     @Test
