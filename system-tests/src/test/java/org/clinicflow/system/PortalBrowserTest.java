@@ -304,6 +304,15 @@ class PortalBrowserTest {
         assertFalse(browser.findElements(By.cssSelector("[data-testid=proposed-table] tbody tr")).isEmpty(), "sessions are proposed");
         assertTrue(browser.findElements(By.cssSelector("[data-testid=create-sessions]")).isEmpty(), "a supervisor looks, an admin creates");
         fullPageShot("planning");
+        // What if a roster arrives: 40 typed in Portuguese, and a file not imported yet (two in Spanish, one in Kreyòl).
+        Path roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, "givenName,familyName,preferredLanguage\nAna,\"Pérez, Luz\",es\nLuis,Rojas,es\nJean,Pierre,ht\n");
+        fill("wi-pt", "40");
+        browser.findElement(By.id("wi-roster")).sendKeys(roster.toString());
+        click(By.cssSelector("[data-testid=what-if-submit]"));
+        await("the what-if answered", b -> !b.findElements(By.cssSelector("[data-testid=what-if-answer]")).isEmpty());
+        String answer = text(By.cssSelector("[data-testid=what-if-answer]"));
+        assertTrue(answer.contains("pt: 40") && answer.contains("es: 2") && answer.contains("ht: 1"), answer);
         browser.quit();
 
         browser = chromium();

@@ -747,4 +747,7 @@ public interface Messages {
 
     @Message("Languages served (interpreters)")
     String plan_interpreters();
+
+    @Message("or a roster file (CSV, not imported)")
+    String plan_roster_file();
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.SchedulingApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Surge planning, for supervisors and clinic admins: a site's backlog by language (eligible now,
@@ -74,16 +76,25 @@ public class PlanningPage {
         return page.data("backlog", backlog).data("plan", plan).data("proposed", proposed).data("chart", chart);
     }
 
-    /** A what-if: people per language arriving, cleared in K days; answered on the same page. */
+    /**
+     * A what-if: people per language arriving (typed, or counted from a roster file before it is
+     * imported, added together), cleared in K days; answered on the same page.
+     */
     @POST
     @Path("/what-if")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance whatIf(MultivaluedMap<String, String> form) {
-        String site = form.getFirst("site");
+    public TemplateInstance whatIf(@RestForm String site, @RestForm String clearInDays, @RestForm("people.en") String en,
+            @RestForm("people.es") String es, @RestForm("people.ht") String ht, @RestForm("people.fr") String fr,
+            @RestForm("people.pt") String pt, @RestForm("roster") FileUpload roster) throws java.io.IOException {
         Map<String, Object> people = new LinkedHashMap<>();
-        for (String language : List.of("en", "es", "ht", "fr", "pt")) {
-            String n = form.getFirst("people." + language);
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("en", en);
+        typed.put("es", es);
+        typed.put("ht", ht);
+        typed.put("fr", fr);
+        typed.put("pt", pt);
+        typed.forEach((language, n) -> {
             if (n != null && !n.isBlank()) {
                 try {
                     people.put(language, Integer.parseInt(n.trim()));
@@ -91,12 +102,15 @@ public class PlanningPage {
                     people.put(language, -1); // scheduling names the field
                 }
             }
+        });
+        if (roster != null && roster.size() > 0) {
+            RosterLanguages.count(java.nio.file.Files.readAllBytes(roster.uploadedFile()))
+                    .forEach((language, n) -> people.merge(language, n, (a, b) -> (Integer) a + (Integer) b));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("people", people);
-        String days = form.getFirst("clearInDays");
-        body.put("clearInDays", days == null || days.isBlank() ? null : Integer.valueOf(days.replaceAll("\\D", "").isEmpty() ? "0"
-                : days.replaceAll("\\D", "")));
+        String digits = clearInDays == null ? "" : clearInDays.replaceAll("\\D", "");
+        body.put("clearInDays", digits.isEmpty() ? null : Integer.valueOf(digits));
         Pages.Outcome<Map<String, Object>> answer = pages.call(() -> scheduling.whatIf(site, body));
         return show(site, null, null, null, null, null, null).data("whatIf", answer).data("whatIfAsked", body);
     }
