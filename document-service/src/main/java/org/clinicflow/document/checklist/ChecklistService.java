@@ -1,5 +1,6 @@
 package org.clinicflow.document.checklist;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -278,9 +279,6 @@ public class ChecklistService {
         return items(applicantId).stream().collect(Collectors.toMap(i -> i.type, Function.identity(), (a, b) -> a, HashMap::new));
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
-    }
 
     @Produces
     @Singleton

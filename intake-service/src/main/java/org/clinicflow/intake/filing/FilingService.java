@@ -1,9 +1,9 @@
 package org.clinicflow.intake.filing;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Locale;
 import org.clinicflow.intake.address.AddressBook;
 import org.clinicflow.intake.applicant.Applicant;
@@ -97,9 +97,5 @@ public class FilingService {
 
     private static ProblemException conflict(String slug, String detail) {
         return new ProblemException(Problem.of(Response.Status.CONFLICT, slug, detail));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }

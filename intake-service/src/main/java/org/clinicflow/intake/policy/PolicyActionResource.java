@@ -1,5 +1,6 @@
 package org.clinicflow.intake.policy;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -120,9 +121,5 @@ public class PolicyActionResource {
     private Rule rule(String id) {
         return books.current().byId(id).orElseThrow(() -> new ProblemException(
                 Problem.of(Response.Status.NOT_FOUND, "not-found", "No rule " + id + " in the rule book")));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.scheduling.booking;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 import org.clinicflow.events.scheduling.AppointmentSlot;
 import org.clinicflow.audit.ReadAudit;
@@ -186,9 +186,5 @@ public class AppointmentResource {
         } catch (DateTimeParseException | NullPointerException e) {
             throw invalid(field, "must be an instant such as 2026-12-03T15:30:00Z (a slot's start from availability)");
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.scheduling.booking;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
@@ -494,9 +495,5 @@ public class Bookings {
 
     private static ProblemException conflict(String slug, String detail) {
         return new ProblemException(Problem.of(Response.Status.CONFLICT, slug, detail));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.scheduling.planning;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -104,9 +105,5 @@ public class PlanningResource {
         } catch (DateTimeParseException e) {
             throw invalid(field, "is not a date (YYYY-MM-DD) or time (HH:MM)");
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -10,6 +10,11 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** A 400 about one field: the shape every service's validation answers with. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.invalid(java.util.List.of(new Problem.FieldError(field, message))));
+    }
+
     public Problem problem() {
         return problem;
     }
