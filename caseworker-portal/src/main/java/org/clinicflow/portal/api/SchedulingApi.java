@@ -69,12 +69,6 @@ public interface SchedulingApi {
     Map<String, Object> plan(@PathParam("site") String site, @QueryParam("target") String target, @QueryParam("turnAway") Double turnAway,
             @QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("slotMinutes") Integer slotMinutes);
 
-    @GET
-    @Path("/planning/sites/{site}/sessions/proposed")
-    List<Map<String, Object>> proposedSessions(@PathParam("site") String site, @QueryParam("target") String target,
-            @QueryParam("turnAway") Double turnAway, @QueryParam("start") String start, @QueryParam("end") String end,
-            @QueryParam("slotMinutes") Integer slotMinutes);
-
     @POST
     @Path("/planning/sites/{site}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -59,13 +59,11 @@ public class PlanningPage {
                 .data("slotMinutes", slotMinutes == null ? 30 : slotMinutes).data("whatIf", null)
                 .data("rosterLanguages", List.of("es", "ht", "fr", "pt", "en"));
         if (chosen == null) {
-            return page.data("backlog", null).data("plan", null).data("proposed", null).data("chart", null);
+            return page.data("backlog", null).data("plan", null).data("chart", null);
         }
         Double alpha = turnAwayPercent == null ? null : turnAwayPercent / 100.0;
         Pages.Outcome<Map<String, Object>> backlog = pages.call(() -> scheduling.backlog(chosen));
         Pages.Outcome<Map<String, Object>> plan = pages.call(() -> scheduling.plan(chosen, target, alpha, start, end, slotMinutes));
-        Pages.Outcome<List<Map<String, Object>>> proposed = pages.call(() -> scheduling.proposedSessions(chosen, target, alpha, start, end,
-                slotMinutes));
         RawString chart = null;
         if (backlog.ok() && plan.ok()) {
             @SuppressWarnings("unchecked")
@@ -73,7 +71,7 @@ public class PlanningPage {
             chart = new RawString(PlanCharts.svg(PlanCharts.days(plan.value(), sessions), "Seats needed per clinic day, by language",
                     "Stacked bars: seats the plan needs each day per language; dashed outline: seats still free in the published sessions."));
         }
-        return page.data("backlog", backlog).data("plan", plan).data("proposed", proposed).data("chart", chart);
+        return page.data("backlog", backlog).data("plan", plan).data("chart", chart);
     }
 
     /**

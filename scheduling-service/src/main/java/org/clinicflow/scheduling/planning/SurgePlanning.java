@@ -1,5 +1,6 @@
 package org.clinicflow.scheduling.planning;
 
+import static org.clinicflow.web.problem.ProblemException.invalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -11,8 +12,6 @@ import java.util.TreeSet;
 import org.clinicflow.scheduling.site.Capacity;
 import org.clinicflow.scheduling.site.ClinicSession;
 import org.clinicflow.scheduling.site.Site;
-import org.clinicflow.web.problem.Problem;
-import org.clinicflow.web.problem.ProblemException;
 
 /**
  * A site's surge plan from its measured backlog and sessions: the plan to clear by a target date
@@ -27,8 +26,9 @@ public class SurgePlanning {
     public record Ask(LocalDate target, Double turnAway, LocalTime start, LocalTime end, Integer slotMinutes) {
     }
 
-    /** A plan with what today's capacity would do. */
-    public record Answer(SurgePlanner.Plan plan, SurgePlanner.Clearing withTodaysCapacity, Map<String, Double> noShowRates) {
+    /** A plan with what today's capacity would do, and the sessions it proposes. */
+    public record Answer(SurgePlanner.Plan plan, SurgePlanner.Clearing withTodaysCapacity, Map<String, Double> noShowRates,
+            List<ProposedSession> proposed) {
     }
 
     /** A roster that may arrive: people per language, eligible from a date (or now), and the days to clear it in. */
@@ -61,7 +61,8 @@ public class SurgePlanning {
         Map<String, Double> rates = Backlog.noShowRates(view);
         SurgePlanner.Plan plan = SurgePlanner.plan(new SurgePlanner.Request(view.today(), target, cohorts, rates, turnAway(ask), shape,
                 sessions(view)));
-        return new Answer(plan, SurgePlanner.daysToClear(view.today(), cohorts, rates, sessions(view), shape), rates);
+        return new Answer(plan, SurgePlanner.daysToClear(view.today(), cohorts, rates, sessions(view), shape), rates,
+                proposed(plan, shape));
     }
 
     public WhatIfAnswer whatIf(Site site, WhatIf w) {
@@ -88,10 +89,13 @@ public class SurgePlanning {
                 SurgePlanner.plan(new SurgePlanner.Request(view.today(), target, cohorts, rates, turnAway(ask), shape, sessions(view))));
     }
 
-    /** The sessions the plan proposes: one a clinic day that needs new seats, with its stations and interpreters. */
+    /** The sessions the plan proposes (the preview before {@link #create}). */
     public List<ProposedSession> proposed(Site site, Ask ask) {
-        SurgePlanner.Plan plan = plan(site, ask).plan();
-        SurgePlanner.Shape shape = shape(ask);
+        return plan(site, ask).proposed();
+    }
+
+    /** One session a clinic day that needs new seats, with its stations and the languages needing interpreters (English always). */
+    private static List<ProposedSession> proposed(SurgePlanner.Plan plan, SurgePlanner.Shape shape) {
         List<ProposedSession> sessions = new ArrayList<>();
         for (SurgePlanner.PlanDay day : plan.days()) {
             if (day.stations() > 0) {
@@ -165,9 +169,5 @@ public class SurgePlanning {
             throw invalid("turnAway", "must be at least 0 and under 0.5 (a chance, such as 0.05)");
         }
         return alpha;
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
     }
 }
