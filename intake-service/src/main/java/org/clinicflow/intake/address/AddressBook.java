@@ -58,7 +58,7 @@ public class AddressBook {
             throw new ProblemException(Problem.of(Response.Status.CONFLICT, "case-closed", "The case is " + a.stageCode + "."));
         }
         MailingAddress stored = store(a.id, "move", address, movedOn, actor);
-        boolean afterFiling = a.filedOn != null && !movedOn.isBefore(a.filedOn);
+        boolean afterFiling = afterFiling(a, movedOn);
         EventMetadata event = events.moved(a, movedOn, afterFiling, actor);
         if (afterFiling && !UscisStatus.CARD_DELIVERED.code().equals(a.uscisStatus)) {
             tasks.raise(a.id, TaskKind.UPDATE_USCIS_ADDRESS, event.id(), movedOn.plusDays(AR11_DAYS), "moved on " + movedOn);
@@ -68,6 +68,11 @@ public class AddressBook {
         }
         audit.record(a.id, actor, "record-move", "moved on " + movedOn);
         return stored;
+    }
+
+    /** Whether a move on {@code movedOn} comes on or after the case's filing date (USCIS must then be told). */
+    public static boolean afterFiling(Applicant a, LocalDate movedOn) {
+        return a.filedOn != null && !movedOn.isBefore(a.filedOn);
     }
 
     /** Whether the applicant moved on or after the filing date. */

@@ -61,7 +61,7 @@ public class GroupMoves {
         int filed = 0;
         for (Applicant a : applicants) {
             book.move(a, r.address(), r.movedOn(), scope.actor());
-            if (a.filedOn != null && !r.movedOn().isBefore(a.filedOn)) {
+            if (AddressBook.afterFiling(a, r.movedOn())) {
                 filed++;
             }
         }

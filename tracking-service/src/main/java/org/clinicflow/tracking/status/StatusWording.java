@@ -15,7 +15,6 @@ import org.clinicflow.events.tracking.UscisStatus;
  */
 public final class StatusWording {
 
-    private static final Map<String, UscisStatus> TITLES = new LinkedHashMap<>();
     private static final Map<String, UscisStatus> NORMALIZED = new LinkedHashMap<>();
 
     static {
@@ -57,14 +56,8 @@ public final class StatusWording {
         return UscisStatus.UNKNOWN;
     }
 
-    /** Every title with a rule, as USCIS words it (the stand-in and the tests read them). */
-    public static Map<String, UscisStatus> known() {
-        return java.util.Collections.unmodifiableMap(TITLES);
-    }
-
     private static void put(UscisStatus status, String... titles) {
         for (String title : titles) {
-            TITLES.put(title, status);
             NORMALIZED.put(normalize(title), status);
         }
     }
