@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -279,8 +281,15 @@ class NotificationFlowTest {
     void stopInAnyLanguageStopsEverythingUntilStart() throws Exception {
         String phone = Events.phone();
         UUID applicant = applicant(phone, "es", true);
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + applicant + "/sms").then().statusCode(200)
+                .body("smsConsent", is(true)).body("phoneKnown", is(true)).body("optedOut", is(false));
         inbound(phone, "Alto", true).then().statusCode(200);
         awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.applicant-opted-out.v1");
+        // What the case page shows beside the phone; another site's caseworker learns nothing.
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + applicant + "/sms").then().statusCode(200)
+                .body("optedOut", is(true)).body("optedOutAt", notNullValue());
+        given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/api/applicants/" + applicant + "/sms").then()
+                .statusCode(404);
         Events.send(EventCatalog.APPOINTMENTS, BOOKED, applicant, Map.of("slot", Events.slot(Instant.now().plus(3, ChronoUnit.DAYS),
                 Events.daytimeZone())));
         assertEquals("suppressed", awaitMessage(applicant, "appointment-booked").status);
@@ -291,6 +300,8 @@ class NotificationFlowTest {
                 .header("X-Twilio-Signature", "forged").when().post("/webhooks/sms/inbound").then().statusCode(403);
         inbound(phone, "START", true).then().statusCode(200);
         awaitEvent(EventCatalog.MESSAGES.name(), applicant, "clinic.notification.applicant-opted-in.v1");
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + applicant + "/sms").then().statusCode(200)
+                .body("optedOut", is(false));
     }
 
     @Test

@@ -129,13 +129,14 @@ public class ApplicantResource {
     @Transactional // one transaction: the query and its audit rows
     public Page search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("siteId") String siteId,
             @QueryParam("language") String language, @QueryParam("category") String category,
-            @QueryParam("id") List<String> ids, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("id") List<String> ids, @QueryParam("householdId") String householdId,
+            @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("25") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(page < 0 ? "page" : "size",
                     page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
         }
-        ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category, applicantIds(ids));
+        ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category, applicantIds(ids), household(householdId));
         List<Applicant> found = service.search(search, access.restrictedToSite(), page, size + 1);
         audit.record(null, access.actor(), "search", search.describe());
         boolean more = found.size() > size;
@@ -143,6 +144,18 @@ public class ApplicantResource {
         // Every case the search showed (names, phones) is on that case's audit trail too.
         audit.recordEach(items.stream().map(ApplicantView::id).toList(), access.actor(), "listed-in-search");
         return new Page(items, page, size, more);
+    }
+
+    /** The {@code householdId} parameter as a UUID, or a field error. */
+    private static UUID household(String householdId) {
+        if (householdId == null || householdId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(householdId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("householdId", "must be a household id (UUID)");
+        }
     }
 
     /** The {@code id} parameters as ids: at most a page of them, each a UUID, or a field error. */

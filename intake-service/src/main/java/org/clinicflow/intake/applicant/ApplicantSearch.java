@@ -12,9 +12,11 @@ import org.clinicflow.intake.identity.PhoneNumbers;
  * A search over cases: free text {@code q} read as an A-number suffix ("1234", "A-•••••1234"),
  * a phone number, or name prefixes ("mar gonz" finds María González); plus filters by stage,
  * site, language and category; or the cases named by id (a day's appointment list naming its
- * people in one call). Every clause uses an index.
+ * people in one call); or one household's members (the portal's household chooser and the case
+ * page's family list). Every clause uses an index.
  */
-public record ApplicantSearch(String q, String stage, String siteId, String language, String category, List<UUID> ids) {
+public record ApplicantSearch(String q, String stage, String siteId, String language, String category, List<UUID> ids,
+        UUID householdId) {
 
     private static final Pattern A_NUMBER_SUFFIX = Pattern.compile("(?i)(?:a-?[•*x]*)?(\\d{4})");
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]{7,}");
@@ -27,6 +29,10 @@ public record ApplicantSearch(String q, String stage, String siteId, String lang
         if (ids != null && !ids.isEmpty()) {
             where.append(" and id in :ids");
             params.put("ids", ids);
+        }
+        if (householdId != null) {
+            where.append(" and householdId = :household");
+            params.put("household", householdId);
         }
         if (q == null || q.isBlank()) {
             return;
@@ -71,7 +77,10 @@ public record ApplicantSearch(String q, String stage, String siteId, String lang
             d.append("category ");
         }
         if (ids != null && !ids.isEmpty()) {
-            d.append("ids");
+            d.append("ids ");
+        }
+        if (householdId != null) {
+            d.append("household");
         }
         return d.toString().trim();
     }

@@ -205,6 +205,18 @@ class ApplicantResourceTest {
         given().auth().oauth2(TestTokens.caseworker()).queryParam("id", "not-an-id").when().get("/api/applicants").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("id"));
 
+        // A household's members (the portal's family list), and nobody else's.
+        String household = java.util.UUID.randomUUID().toString();
+        Map<String, Object> parent = Registrations.valid();
+        parent.put("householdId", household);
+        Map<String, Object> child = Registrations.valid();
+        child.put("householdId", household);
+        String parentId = register(TestTokens.caseworker(), parent).then().statusCode(201).extract().path("id");
+        String childId = register(TestTokens.caseworker(), child).then().statusCode(201).extract().path("id");
+        search(Map.of("householdId", household)).body("items.id", containsInAnyOrder(parentId, childId));
+        given().auth().oauth2(TestTokens.caseworker()).queryParam("householdId", "family").when().get("/api/applicants").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("householdId"));
+
         // Each case a search showed is on its audit trail: who saw it listed, not only who opened it.
         given().auth().oauth2(TestTokens.supervisor()).queryParam("applicant", other).when().get("/api/audit").then()
                 .statusCode(200).body("action", hasItem("listed-in-search"));

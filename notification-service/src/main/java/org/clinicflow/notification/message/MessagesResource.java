@@ -59,6 +59,24 @@ public class MessagesResource {
                 .toList();
     }
 
+    /**
+     * Whether texts reach the applicant: consent on record, a number known, and whether that number
+     * replied STOP (and when). The case page shows it beside the phone.
+     */
+    public record SmsStatusView(boolean smsConsent, boolean phoneKnown, boolean optedOut, Instant optedOutAt, boolean withdrawn) {
+    }
+
+    @GET
+    @Path("/sms")
+    @Transactional
+    public SmsStatusView sms(@PathParam("id") String id) {
+        Contact contact = Contact.findById(visible(id));
+        org.clinicflow.notification.webhook.OptOut optOut = contact.phone == null ? null
+                : org.clinicflow.notification.webhook.OptOut.findById(contact.phone);
+        return new SmsStatusView(contact.smsConsent, contact.phone != null, optOut != null, optOut == null ? null : optOut.optedOutAt,
+                contact.withdrawn);
+    }
+
     @GET
     @Path("/replies")
     @Transactional
