@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** intake-service as the portal calls it, with the signed-in user's access token. */
+/**
+ * intake-service as the portal calls it, with the signed-in user's access token. The case, its
+ * search, timeline and tasks come back as records ({@link Applicant}, {@link ApplicantPage}, ...);
+ * the filing form, the rule book and roster imports stay JSON trees on purpose: the form's
+ * answers follow intake's own form layout field by field (FormJson nests and flattens them),
+ * and the supervisor's rule screens show a rule's JSON as written.
+ */
 @RegisterRestClient(configKey = "intake")
 @AccessToken
 @Path("/api")
@@ -24,35 +30,54 @@ public interface IntakeApi {
 
     @GET
     @Path("/applicants")
-    Map<String, Object> search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("language") String language,
+    ApplicantPage search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("language") String language,
             @QueryParam("category") String category, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** A household's members (at most a page). */
+    @GET
+    @Path("/applicants")
+    ApplicantPage household(@QueryParam("householdId") String householdId, @QueryParam("size") int size);
 
     @POST
     @Path("/applicants")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> register(Map<String, Object> applicant);
+    Applicant register(Registration applicant);
+
+    /** A registration as the intake form sends it: what was typed, blanks as nulls; intake validates every field. */
+    record Registration(String givenName, String familyName, String dateOfBirth, String countryOfCitizenship, String phone,
+            String aNumber, String preferredLanguage, String siteId, String category, String asylumFiledOn, String lastArrivalOn,
+            String paroleEndDate, String paroleProgram, String tpsCountry, String householdId, boolean smsConsent) {
+    }
 
     /** The cases named by id (at most 100), one page. */
     @GET
     @Path("/applicants")
-    Map<String, Object> byIds(@QueryParam("id") List<String> ids, @QueryParam("size") int size);
+    ApplicantPage byIds(@QueryParam("id") List<String> ids, @QueryParam("size") int size);
 
     @GET
     @Path("/applicants/{id}")
-    Map<String, Object> applicant(@PathParam("id") String id);
+    Applicant applicant(@PathParam("id") String id);
 
     @GET
     @Path("/applicants/{id}/timeline")
-    List<Map<String, Object>> timeline(@PathParam("id") String id);
+    List<TimelineEntry> timeline(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/a-number/reveal")
-    Map<String, Object> revealANumber(@PathParam("id") String id);
+    Revealed revealANumber(@PathParam("id") String id);
+
+    /** The A-number in clear, once, for a supervisor (audited by intake). */
+    record Revealed(String aNumber) {
+    }
 
     @POST
     @Path("/eligibility/check")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> checkEligibility(Map<String, Object> facts);
+    Eligibility checkEligibility(Facts facts);
+
+    /** The facts eligibility turns on, as typed on the intake form. */
+    record Facts(String category, String asylumFiledOn, String paroleEndDate, String paroleProgram, String tpsCountry) {
+    }
 
     @POST
     @Path("/applicants/import")
@@ -66,7 +91,11 @@ public interface IntakeApi {
     @POST
     @Path("/applicants/{id}/eligibility/override")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> override(@PathParam("id") String id, Map<String, Object> approval);
+    Applicant override(@PathParam("id") String id, Approval approval);
+
+    /** A supervisor's approval to book despite the decision (false withdraws it), and why. */
+    record Approval(boolean approve, String reason) {
+    }
 
     @GET
     @Path("/eligibility/rules")
@@ -102,6 +131,15 @@ public interface IntakeApi {
     @GET
     @Path("/applicants/{id}/form")
     Map<String, Object> form(@PathParam("id") String id);
+
+    /** The same answer read for how complete the filing is (the case page's progress bar). */
+    @GET
+    @Path("/applicants/{id}/form")
+    FormProgress formProgress(@PathParam("id") String id);
+
+    /** How many of the filing's requirements are met, of how many. */
+    record FormProgress(int met, int total, boolean complete) {
+    }
 
     @jakarta.ws.rs.PUT
     @Path("/applicants/{id}/form")
@@ -140,7 +178,11 @@ public interface IntakeApi {
     @POST
     @Path("/applicants/{id}/receipt")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> receipt(@PathParam("id") String id, Map<String, Object> receipt);
+    Map<String, Object> receipt(@PathParam("id") String id, Receipt receipt);
+
+    /** USCIS's receipt number as typed; intake checks its form. */
+    record Receipt(String receiptNumber) {
+    }
 
     /** A correction of the case (JSON merge patch of the fields to change). */
     @jakarta.ws.rs.PATCH
@@ -148,23 +190,44 @@ public interface IntakeApi {
     @Consumes("application/merge-patch+json")
     Map<String, Object> correct(@PathParam("id") String id, Map<String, Object> changes);
 
+    /** A correction that puts the case in a household (the household chooser's first member). */
+    @jakarta.ws.rs.PATCH
+    @Path("/applicants/{id}")
+    @Consumes("application/merge-patch+json")
+    Applicant joinHousehold(@PathParam("id") String id, HouseholdPatch patch);
+
+    /** The merge patch {@code {"householdId": ...}}. */
+    record HouseholdPatch(String householdId) {
+    }
+
     /** The "Needs attention" list: open tasks of the caller's site. */
     @GET
     @Path("/tasks")
-    List<Map<String, Object>> openTasks();
+    List<CaseTask> openTasks();
 
     @GET
     @Path("/applicants/{id}/tasks")
-    List<Map<String, Object>> caseTasks(@PathParam("id") String id);
+    List<CaseTask> caseTasks(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/tasks/{taskId}/done")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> taskDone(@PathParam("id") String id, @PathParam("taskId") String taskId, Map<String, Object> body);
+    CaseTask taskDone(@PathParam("id") String id, @PathParam("taskId") String taskId, TaskDone body);
 
-    /** A move: {@code {address, movedOn}}. */
+    /** The day a task was done, as typed (intake checks it). */
+    record TaskDone(String doneOn) {
+    }
+
     @POST
     @Path("/applicants/{id}/addresses")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> move(@PathParam("id") String id, Map<String, Object> body);
+    Map<String, Object> move(@PathParam("id") String id, Move body);
+
+    /** A move: the new mailing address and the day it took effect, as typed. */
+    record Move(Address address, String movedOn) {
+    }
+
+    /** A US mailing address as Form I-765 asks it. */
+    record Address(String inCareOf, String street, String unit, String city, String state, String zipCode) {
+    }
 }

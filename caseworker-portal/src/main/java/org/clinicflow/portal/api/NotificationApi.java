@@ -16,7 +16,11 @@ public interface NotificationApi {
 
     @GET
     @Path("/api/applicants/{id}/messages")
-    List<Map<String, Object>> messages(@PathParam("id") String id);
+    List<SmsMessage> messages(@PathParam("id") String id);
+
+    @GET
+    @Path("/api/applicants/{id}/sms")
+    SmsStatus smsStatus(@PathParam("id") String id);
 
     @GET
     @Path("/api/applicants/{id}/replies")

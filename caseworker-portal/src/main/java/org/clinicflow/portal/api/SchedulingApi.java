@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** scheduling-service as the portal calls it, with the signed-in user's access token. */
+/**
+ * scheduling-service as the portal calls it, with the signed-in user's access token. Sites, days,
+ * waitlists and appointments come back as records; the planning and capacity answers, which the
+ * admin screens pass to their charts and tables as they are, stay JSON trees.
+ */
 @RegisterRestClient(configKey = "scheduling")
 @AccessToken
 @Path("/api")
@@ -20,7 +24,7 @@ public interface SchedulingApi {
 
     @GET
     @Path("/sites")
-    List<Map<String, Object>> sites();
+    List<Site> sites();
 
     @POST
     @Path("/sites")
@@ -39,25 +43,30 @@ public interface SchedulingApi {
 
     @GET
     @Path("/sites/{site}/availability")
-    List<Map<String, Object>> availability(@PathParam("site") String site, @QueryParam("from") String from,
+    List<FreeSlot> availability(@PathParam("site") String site, @QueryParam("from") String from,
             @QueryParam("language") String language);
 
     @GET
     @Path("/sites/{site}/queue")
-    Map<String, Object> queue(@PathParam("site") String site, @QueryParam("date") String date);
+    QueueDay queue(@PathParam("site") String site, @QueryParam("date") String date);
 
     @GET
     @Path("/sites/{site}/waitlist")
-    Map<String, Object> waitlist(@PathParam("site") String site);
+    Waitlist waitlist(@PathParam("site") String site);
 
     @GET
     @Path("/applicants/{id}/appointment")
-    Map<String, Object> appointment(@PathParam("id") String id);
+    Appointment appointment(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/appointment/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> act(@PathParam("id") String id, @PathParam("action") String action, Map<String, Object> body);
+    Appointment act(@PathParam("id") String id, @PathParam("action") String action, Action body);
+
+    /** An appointment action's body: why (cancel, reschedule) and the new slot (reschedule). */
+    record Action(String reason, String slotStart) {
+        public static final Action NONE = new Action(null, null);
+    }
 
     /** Surge planning: the site's backlog and sessions for the coming weeks. */
     @GET

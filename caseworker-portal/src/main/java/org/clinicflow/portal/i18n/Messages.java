@@ -86,7 +86,7 @@ public interface Messages {
     String waiting();
 
     @Message("{minutes} min")
-    String minutes(Object minutes);
+    String minutes(Long minutes);
 
     @Message("Check in")
     String check_in();
@@ -750,4 +750,70 @@ public interface Messages {
 
     @Message("or a roster file (CSV, not imported)")
     String plan_roster_file();
+
+    @Message("Scan stored.")
+    String scan_stored();
+
+    @Message("Choose a file or take a photo first.")
+    String scan_no_file();
+
+    @Message("Receipt number recorded.")
+    String receipt_recorded();
+
+    @Message("Opted out of SMS (STOP)")
+    String sms_opted_out();
+
+    @Message("No SMS consent")
+    String sms_no_consent();
+
+    @Message("No number for SMS")
+    String sms_no_phone();
+
+    @Message("Gets SMS")
+    String sms_on();
+
+    @Message("No family members registered")
+    String household_alone();
+
+    @Message("Actions")
+    String actions();
+
+    @Message("required")
+    String required();
+
+    @Message("Scan, {pages} page(s), {when}")
+    String scan_label(int pages, String when);
+
+    @Message("Add a scan")
+    String upload_scan();
+
+    @Message("Day sheet")
+    String day_sheet();
+
+    @Message("Back to Today")
+    String back_to_today();
+
+    @Message("Print")
+    String print();
+
+    @Message("Arrived")
+    String arrived();
+
+    @Message("Notes")
+    String notes();
+
+    @Message("{count} appointment(s). Printed from Clinic Flow; shred after the day.")
+    String sheet_footer(int count);
+
+    @Message("Family member already registered (name, phone or A-number)")
+    String family_search();
+
+    @Message("Find")
+    String family_find();
+
+    @Message("Same household as")
+    String family_choose();
+
+    @Message("Nobody (not part of a registered family)")
+    String family_none();
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.clinicflow.portal.api.ApplicantPage;
 import org.clinicflow.portal.api.IntakeApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -50,7 +51,7 @@ public class ApplicantsPage {
 
     private TemplateInstance data(TemplateInstance view, String q, String stage, String language, String category, int page) {
         int current = Math.max(0, page);
-        Pages.Outcome<Map<String, Object>> found = pages.call(() -> intake.search(blank(q), blank(stage), blank(language),
+        Pages.Outcome<ApplicantPage> found = pages.call(() -> intake.search(blank(q), blank(stage), blank(language),
                 blank(category), current, PAGE_SIZE));
         return view.data("q", q == null ? "" : q).data("stage", stage == null ? "" : stage).data("language", language == null ? "" : language)
                 .data("category", category == null ? "" : category).data("page", current).data("found", found);

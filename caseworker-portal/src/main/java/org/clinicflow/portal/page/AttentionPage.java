@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinicflow.portal.api.CaseTask;
 import org.clinicflow.portal.api.IntakeApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -42,7 +43,7 @@ public class AttentionPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@QueryParam("note") String note) {
-        Pages.Outcome<List<Map<String, Object>>> tasks = pages.call(intake::openTasks);
+        Pages.Outcome<List<CaseTask>> tasks = pages.call(intake::openTasks);
         return pages.render(attention).data("tasks", tasks).data("note", note)
                 .data("today", java.time.LocalDate.now().toString());
     }
@@ -53,9 +54,9 @@ public class AttentionPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response done(@PathParam("applicantId") String applicantId, @PathParam("taskId") String taskId,
             MultivaluedMap<String, String> form) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("doneOn", form.getFirst("doneOn") == null || form.getFirst("doneOn").isBlank() ? null : form.getFirst("doneOn"));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.taskDone(applicantId, taskId, body));
+        String doneOn = form.getFirst("doneOn");
+        IntakeApi.TaskDone body = new IntakeApi.TaskDone(doneOn == null || doneOn.isBlank() ? null : doneOn);
+        Pages.Outcome<CaseTask> done = pages.call(() -> intake.taskDone(applicantId, taskId, body));
         String back = "case".equals(form.getFirst("from")) ? "/applicants/" + applicantId : "/attention";
         return Pages.back(back, done.ok() ? "done" : done.message());
     }

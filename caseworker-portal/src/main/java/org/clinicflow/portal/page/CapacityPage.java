@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.api.Site;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -41,7 +42,7 @@ public class CapacityPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show(@QueryParam("note") String note) {
-        Pages.Outcome<List<Map<String, Object>>> sites = pages.call(scheduling::sites);
+        Pages.Outcome<List<Site>> sites = pages.call(scheduling::sites);
         return pages.render(capacity).data("sites", sites).data("note", note);
     }
 

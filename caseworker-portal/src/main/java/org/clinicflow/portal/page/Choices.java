@@ -13,7 +13,7 @@ public class Choices {
     static final List<String> personFields = List.of("givenName", "familyName", "dateOfBirth", "countryOfCitizenship", "phone",
             "aNumber");
     static final List<String> eligibilityFields = List.of("asylumFiledOn", "lastArrivalOn", "paroleEndDate", "paroleProgram",
-            "tpsCountry", "householdId");
+            "tpsCountry");
     /** intake's stages (Stage codes). */
     static final List<String> stages = List.of("registered", "documents_pending", "ready_to_book", "booked", "checked_in", "filed",
             "on_hold", "no_show", "withdrawn");

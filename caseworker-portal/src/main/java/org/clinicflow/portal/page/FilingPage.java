@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinicflow.portal.api.Applicant;
 import org.clinicflow.portal.api.IntakeApi;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -171,13 +172,12 @@ public class FilingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response receipt(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("receiptNumber", trimmed(form.getFirst("receiptNumber")));
+        IntakeApi.Receipt body = new IntakeApi.Receipt(trimmed(form.getFirst("receiptNumber")));
         return submit(id, "receipt", () -> intake.receipt(id, body), "receipt-recorded");
     }
 
     private TemplateInstance view(String id, String note, Map<String, String> typed, String failedSection, Pages.Outcome<?> failure) {
-        Pages.Outcome<Map<String, Object>> applicant = pages.call(() -> intake.applicant(id));
+        Pages.Outcome<Applicant> applicant = pages.call(() -> intake.applicant(id));
         Pages.Outcome<Map<String, Object>> form = pages.call(() -> intake.form(id));
         Pages.Outcome<List<Map<String, Object>>> certifications = pages.call(() -> intake.certifications(id));
         Pages.Outcome<Map<String, Object>> consents = pages.call(() -> intake.consents(id));

@@ -8,7 +8,13 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import org.clinicflow.portal.format.Legible;
+import org.clinicflow.portal.format.Names;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import org.clinicflow.portal.i18n.Locales;
@@ -20,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * menu and role-dependent actions), and the services' answers turned into something a person
  * can act on. A service's problem+json becomes a message and field-level errors next to the
  * form's inputs; a service that does not answer becomes "try again", never a stack trace.
+ * {@link #start} begins a call on the managed executor, which carries the request's context and
+ * the user's token, so a page asks its services in parallel and waits for the slowest only.
  */
 @RequestScoped
 public class Pages {
@@ -32,21 +40,56 @@ public class Pages {
         }
     }
 
+    /** A call under way; {@link #get} waits for its outcome. */
+    public static final class Pending<T> {
+        private final CompletableFuture<Outcome<T>> future;
+
+        private Pending(CompletableFuture<Outcome<T>> future) {
+            this.future = future;
+        }
+
+        public Outcome<T> get() {
+            return future.join();
+        }
+    }
+
     private final Viewer viewer;
     private final Locales locales;
     private final boolean devInbox;
+    private final ManagedExecutor executor;
 
-    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox) {
+    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox, ManagedExecutor executor) {
         this.viewer = viewer;
         this.locales = locales;
         this.devInbox = devInbox;
+        this.executor = executor;
+    }
+
+    /** Starts a service call now, beside the page's others; {@link #call}'s rules apply to its outcome. */
+    public <T> Pending<T> start(Supplier<T> call) {
+        return new Pending<>(executor.supplyAsync(() -> call(call)));
+    }
+
+    /** An outcome that is already known (a call the page need not make). */
+    public static <T> Pending<T> known(Outcome<T> outcome) {
+        return new Pending<>(CompletableFuture.completedFuture(outcome));
     }
 
     public TemplateInstance render(Template template) {
         TemplateInstance page = template.data("viewer", viewer).data("devInbox", devInbox)
-                .data("lang", locales.current().getLanguage());
+                .data("lang", locales.current().getLanguage()).data("names", names());
         page.setLocale(locales.current());
         return page;
+    }
+
+    /** Dates and times in this zone and the viewer's language. */
+    public Legible legible(ZoneId zone) {
+        return new Legible(zone, locales.current(), Clock.systemUTC());
+    }
+
+    /** Categories, languages and countries by name in the viewer's language. */
+    public Names names() {
+        return new Names(locales.current());
     }
 
     /** Calls a service; a 4xx or 5xx answer or no answer at all becomes an {@link Outcome} with the reason. */

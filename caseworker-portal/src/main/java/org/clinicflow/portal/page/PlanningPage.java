@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.api.Site;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -50,9 +51,9 @@ public class PlanningPage {
     public TemplateInstance show(@QueryParam("site") String site, @QueryParam("target") String target,
             @QueryParam("turnAway") Double turnAwayPercent, @QueryParam("start") String start, @QueryParam("end") String end,
             @QueryParam("slotMinutes") Integer slotMinutes, @QueryParam("note") String note) {
-        Pages.Outcome<List<Map<String, Object>>> sites = pages.call(scheduling::sites);
+        Pages.Outcome<List<Site>> sites = pages.call(scheduling::sites);
         String chosen = site != null && !site.isBlank() ? site
-                : sites.ok() && !sites.value().isEmpty() ? String.valueOf(sites.value().get(0).get("id")) : null;
+                : sites.ok() && !sites.value().isEmpty() ? sites.value().get(0).id() : null;
         TemplateInstance page = pages.render(planning).data("sites", sites).data("site", chosen).data("note", note)
                 .data("target", target).data("turnAway", turnAwayPercent == null ? 5.0 : turnAwayPercent)
                 .data("start", start == null ? "09:00" : start).data("end", end == null ? "16:00" : end)

@@ -13,25 +13,35 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.clinicflow.portal.api.Applicant;
+import org.clinicflow.portal.api.ApplicantPage;
+import org.clinicflow.portal.api.Eligibility;
 import org.clinicflow.portal.api.IntakeApi;
 import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.api.Site;
 import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The intake form. "Check eligibility" asks intake's rules (category, earliest filing date, fee
- * and waiver) without saving; "Save" registers, and intake's own validation comes back next to
- * each field, a duplicate as a warning with a link to the existing case. The form keeps what was
- * typed either way: nothing is lost to an error.
+ * and waiver) without saving; "Find" looks up a family member already registered (by name,
+ * phone or A-number suffix) so the applicant joins that household by choosing a name, never by
+ * typing an id; "Save" registers, and intake's own validation comes back next to each field, a
+ * duplicate as a warning with a link to the existing case. The form keeps what was typed either
+ * way: nothing is lost to an error. Countries, languages and categories are offered by name.
+ * Tested in a browser by {@code PortalBrowserTest}.
  */
 @Path("/register")
 public class RegisterPage {
 
-    /** Every field the form sends: the text fields the template lists (Choices) and its three selects. */
+    /** Every text field the form sends: the ones the template lists (Choices) and its selects. */
     static final List<String> FIELDS = java.util.stream.Stream.of(Choices.personFields,
-            List.of("preferredLanguage", "siteId", "category"), Choices.eligibilityFields).flatMap(List::stream).toList();
-    private static final List<String> ELIGIBILITY_FIELDS = List.of("category", "asylumFiledOn", "paroleEndDate", "paroleProgram",
-            "tpsCountry");
+            List.of("preferredLanguage", "siteId", "category", "familyQuery", "familyOf"), Choices.eligibilityFields)
+            .flatMap(List::stream).toList();
+
+    /** How many family members "Find" offers. */
+    private static final int FAMILY_CHOICES = 10;
 
     private final Template register;
     private final Pages pages;
@@ -50,47 +60,89 @@ public class RegisterPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        Map<String, Object> blank = new LinkedHashMap<>();
+        Map<String, String> blank = new LinkedHashMap<>();
         FIELDS.forEach(f -> blank.put(f, ""));
         blank.put("siteId", viewer.site() == null ? "" : viewer.site());
         blank.put("preferredLanguage", "es");
         // Consent to SMS is the applicant's affirmative act: the box starts unticked.
-        blank.put("smsConsent", false);
-        return view(blank, null, null);
+        return view(blank, false, null, null, List.of());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response submit(MultivaluedMap<String, String> form) {
-        Map<String, Object> applicant = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         for (String field : FIELDS) {
-            applicant.put(field, form.getFirst(field) == null ? "" : form.getFirst(field).trim());
+            typed.put(field, form.getFirst(field) == null ? "" : form.getFirst(field).trim());
         }
-        applicant.put("smsConsent", "on".equals(form.getFirst("smsConsent")));
-        if ("check".equals(form.getFirst("action"))) {
-            Map<String, Object> facts = new LinkedHashMap<>();
-            ELIGIBILITY_FIELDS.forEach(f -> facts.put(f, emptyToNull(applicant.get(f))));
-            return Response.ok(view(applicant, pages.call(() -> intake.checkEligibility(facts)), null)).build();
+        boolean consent = "on".equals(form.getFirst("smsConsent"));
+        String action = form.getFirst("action");
+        if ("check".equals(action)) {
+            IntakeApi.Facts facts = new IntakeApi.Facts(value(typed, "category"), value(typed, "asylumFiledOn"),
+                    value(typed, "paroleEndDate"), value(typed, "paroleProgram"), value(typed, "tpsCountry"));
+            return Response.ok(view(typed, consent, pages.call(() -> intake.checkEligibility(facts)), null, List.of())).build();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        applicant.forEach((k, v) -> body.put(k, emptyToNull(v)));
-        Pages.Outcome<Map<String, Object>> saved = pages.call(() -> intake.register(body));
+        if ("find-family".equals(action)) {
+            return Response.ok(view(typed, consent, null, null, family(value(typed, "familyQuery")))).build();
+        }
+        Pages.Outcome<String> household = household(value(typed, "familyOf"));
+        if (!household.ok()) {
+            return Response.status(household.status() == 503 ? 503 : 422).entity(view(typed, consent, null, household, List.of())).build();
+        }
+        IntakeApi.Registration registration = new IntakeApi.Registration(value(typed, "givenName"), value(typed, "familyName"),
+                value(typed, "dateOfBirth"), value(typed, "countryOfCitizenship"), value(typed, "phone"), value(typed, "aNumber"),
+                value(typed, "preferredLanguage"), value(typed, "siteId"), value(typed, "category"), value(typed, "asylumFiledOn"),
+                value(typed, "lastArrivalOn"), value(typed, "paroleEndDate"), value(typed, "paroleProgram"), value(typed, "tpsCountry"),
+                household.value(), consent);
+        Pages.Outcome<Applicant> saved = pages.call(() -> intake.register(registration));
         if (saved.ok()) {
-            return Pages.back("/applicants/" + saved.value().get("id"), "registered");
+            return Pages.back("/applicants/" + saved.value().id(), "registered");
         }
-        return Response.status(saved.status() == 503 ? 503 : 422).entity(view(applicant, null, saved)).build();
+        return Response.status(saved.status() == 503 ? 503 : 422).entity(view(typed, consent, null, saved, List.of())).build();
     }
 
-    private TemplateInstance view(Map<String, Object> applicant, Pages.Outcome<Map<String, Object>> eligibility,
-            Pages.Outcome<Map<String, Object>> failure) {
-        Pages.Outcome<List<Map<String, Object>>> sites = pages.call(scheduling::sites);
-        return pages.render(register).data("a", applicant).data("eligibility", eligibility).data("failure", failure)
-                .data("errors", failure == null ? Map.of() : failure.fieldErrors())
-                .data("sites", sites.ok() ? sites.value() : List.of());
+    /** Registered people matching the search, to pick the family member from; none for a blank search. */
+    private List<Applicant> family(String query) {
+        if (query == null) {
+            return List.of();
+        }
+        Pages.Outcome<ApplicantPage> found = pages.call(() -> intake.search(query, null, null, null, 0, FAMILY_CHOICES));
+        return found.ok() ? found.value().items() : List.of();
     }
 
-    private static Object emptyToNull(Object value) {
-        return value instanceof String s && s.isBlank() ? null : value;
+    /**
+     * The household to register into: the chosen family member's, or a new one that the member
+     * joins first (so both end up in it); none when no member was chosen.
+     */
+    private Pages.Outcome<String> household(String memberId) {
+        if (memberId == null) {
+            return new Pages.Outcome<>(null, 0, null, Map.of(), Map.of());
+        }
+        Pages.Outcome<Applicant> member = pages.call(() -> intake.applicant(memberId));
+        if (!member.ok()) {
+            return new Pages.Outcome<>(null, member.status(), member.message(), Map.of("familyOf", member.message()), Map.of());
+        }
+        if (member.value().householdId() != null) {
+            return new Pages.Outcome<>(member.value().householdId().toString(), 0, null, Map.of(), Map.of());
+        }
+        String household = UUID.randomUUID().toString();
+        Pages.Outcome<Applicant> joined = pages.call(() -> intake.joinHousehold(memberId, new IntakeApi.HouseholdPatch(household)));
+        return joined.ok() ? new Pages.Outcome<>(household, 0, null, Map.of(), Map.of())
+                : new Pages.Outcome<>(null, joined.status(), joined.message(), Map.of("familyOf", joined.message()), Map.of());
+    }
+
+    private TemplateInstance view(Map<String, String> typed, boolean consent, Pages.Outcome<Eligibility> eligibility,
+            Pages.Outcome<?> failure, List<Applicant> familyChoices) {
+        Pages.Outcome<List<Site>> sites = pages.call(scheduling::sites);
+        return pages.render(register).data("a", typed).data("smsConsent", consent).data("eligibility", eligibility)
+                .data("failure", failure).data("errors", failure == null ? Map.<String, String>of() : failure.fieldErrors())
+                .data("sites", sites.ok() ? sites.value() : List.<Site>of()).data("familyChoices", familyChoices)
+                .data("existingApplicantId", failure == null ? "" : String.valueOf(failure.problem().getOrDefault("existingApplicantId", "")));
+    }
+
+    private static String value(Map<String, String> typed, String field) {
+        String v = typed.get(field);
+        return v == null || v.isBlank() ? null : v;
     }
 }

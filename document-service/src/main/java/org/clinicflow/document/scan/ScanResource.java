@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /**
  * Scans of an applicant's documents: {@code POST .../documents/{type}/scans} (multipart, part
  * {@code file}) stores a scan that {@link ScanInspector} accepts, {@code GET .../scans} lists
- * them, {@code GET /api/applicants/{id}/scans/{scanId}} streams one. Uploads and every view are
+ * them ({@code GET /api/applicants/{id}/scans} all of them), {@code GET /api/applicants/{id}/scans/{scanId}} streams one. Uploads and every view are
  * audited; refusals answer problem+json and store nothing. Caseworkers, own site only.
  */
 @Path("/api")
@@ -94,6 +94,16 @@ public class ScanResource {
         UUID applicant = documentOnVisibleChecklist(id, type);
         return Scan.<Scan>list("applicantId = ?1 and documentType = ?2 order by uploadedAt", applicant, type).stream()
                 .map(ScanView::of).toList();
+    }
+
+    /** Every scan of the applicant, newest first (the case page lists them under their documents). */
+    @GET
+    @Path("/applicants/{id}/scans")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    public List<ScanView> all(@PathParam("id") String id) {
+        Checklist checklist = visibleChecklist(id);
+        return Scan.<Scan>list("applicantId = ?1 order by uploadedAt desc", checklist.applicantId).stream().map(ScanView::of).toList();
     }
 
     @GET

@@ -58,6 +58,12 @@ class ScanResourceTest {
                 .statusCode(201).body("pages", equalTo(2));
         given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id + "/documents/photos/scans").then()
                 .statusCode(200).body("$", hasSize(1)).body("[0].mediaType", equalTo("image/png"));
+        // All of the applicant's scans at once (the case page), newest first; another site sees none of them.
+        given().auth().oauth2(TestTokens.caseworker()).when().get("/api/applicants/" + id + "/scans").then()
+                .statusCode(200).body("$", hasSize(2)).body("[0].documentType", equalTo("travel-document"))
+                .body("[1].documentType", equalTo("photos"));
+        given().auth().oauth2(TestTokens.caseworkerAt("denver-central")).when().get("/api/applicants/" + id + "/scans").then()
+                .statusCode(404);
 
         for (Path file : storedFiles()) {
             String name = file.getFileName().toString();
