@@ -142,7 +142,7 @@ public interface Messages {
     @Message("Date of birth")
     String date_of_birth();
 
-    @Message("Country of citizenship (2 letters)")
+    @Message("Country of citizenship")
     String country();
 
     @Message("Preferred language")
@@ -166,7 +166,7 @@ public interface Messages {
     @Message("TPS country")
     String tps_country();
 
-    @Message("Household id (optional, to book a family together)")
+    @Message("Household (a family is booked together)")
     String household();
 
     @Message("Check eligibility")
@@ -816,4 +816,43 @@ public interface Messages {
 
     @Message("Nobody (not part of a registered family)")
     String family_none();
+
+    @Message("Registered")
+    String status_registered();
+
+    @Message("Documents pending")
+    String status_documents_pending();
+
+    @Message("Ready to book")
+    String status_ready_to_book();
+
+    @Message("Booked")
+    String status_booked_stage();
+
+    @Message("Filed")
+    String status_filed();
+
+    @Message("Withdrawn")
+    String status_withdrawn();
+
+    @Message("Eligible")
+    String status_eligible();
+
+    @Message("Not yet eligible")
+    String status_not_yet();
+
+    @Message("Not eligible")
+    String status_ineligible();
+
+    @Message("Verified")
+    String status_verified();
+
+    @Message("Pending")
+    String status_pending();
+
+    @Message("Rejected")
+    String status_rejected();
+
+    @Message("Not applicable")
+    String status_not_applicable();
 }

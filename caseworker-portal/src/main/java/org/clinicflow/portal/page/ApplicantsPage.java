@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.clinicflow.portal.api.ApplicantPage;
 import org.clinicflow.portal.api.IntakeApi;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.format.SiteZones;
+import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -27,11 +30,18 @@ public class ApplicantsPage {
     private final Template applicants;
     private final Pages pages;
     private final IntakeApi intake;
+    private final SchedulingApi scheduling;
+    private final SiteZones zones;
+    private final Viewer viewer;
 
-    ApplicantsPage(Template applicants, Pages pages, @RestClient IntakeApi intake) {
+    ApplicantsPage(Template applicants, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones,
+            Viewer viewer) {
         this.applicants = applicants;
         this.pages = pages;
         this.intake = intake;
+        this.scheduling = scheduling;
+        this.zones = zones;
+        this.viewer = viewer;
     }
 
     @GET
@@ -54,7 +64,8 @@ public class ApplicantsPage {
         Pages.Outcome<ApplicantPage> found = pages.call(() -> intake.search(blank(q), blank(stage), blank(language),
                 blank(category), current, PAGE_SIZE));
         return view.data("q", q == null ? "" : q).data("stage", stage == null ? "" : stage).data("language", language == null ? "" : language)
-                .data("category", category == null ? "" : category).data("page", current).data("found", found);
+                .data("category", category == null ? "" : category).data("page", current).data("found", found)
+                .data("show", pages.legible(zones.of(viewer.site(), scheduling::sites)));
     }
 
     private static String blank(String s) {

@@ -13,11 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.CaseTask;
 import org.clinicflow.portal.api.IntakeApi;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.format.SiteZones;
+import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -33,11 +35,18 @@ public class AttentionPage {
     private final Template attention;
     private final Pages pages;
     private final IntakeApi intake;
+    private final SchedulingApi scheduling;
+    private final SiteZones zones;
+    private final Viewer viewer;
 
-    AttentionPage(Template attention, Pages pages, @RestClient IntakeApi intake) {
+    AttentionPage(Template attention, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones,
+            Viewer viewer) {
         this.attention = attention;
         this.pages = pages;
         this.intake = intake;
+        this.scheduling = scheduling;
+        this.zones = zones;
+        this.viewer = viewer;
     }
 
     @GET
@@ -45,7 +54,7 @@ public class AttentionPage {
     public TemplateInstance show(@QueryParam("note") String note) {
         Pages.Outcome<List<CaseTask>> tasks = pages.call(intake::openTasks);
         return pages.render(attention).data("tasks", tasks).data("note", note)
-                .data("today", java.time.LocalDate.now().toString());
+                .data("show", pages.legible(zones.of(viewer.site(), scheduling::sites)));
     }
 
     /** Ticks a task off on the date given; back to where the form was (this list, or the case). */
