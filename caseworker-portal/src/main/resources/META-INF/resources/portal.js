@@ -1,5 +1,6 @@
 // Clinic Flow portal: the little JavaScript it has. Everything works without it; this only
-// makes the applicant search live and asks before destructive actions.
+// makes the applicant search live, asks before destructive actions, prints the day sheet and
+// puts the focus back on the row just acted on.
 (function () {
   'use strict';
   document.querySelectorAll('[data-autosubmit]').forEach(function (el) {
@@ -8,6 +9,14 @@
   document.querySelectorAll('[data-current-path]').forEach(function (el) {
     el.value = window.location.pathname + window.location.search;
   });
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
+  // Back from checking someone in: focus their row, so Tab carries on from there.
+  if (window.location.hash.indexOf('#row-') === 0) {
+    var row = document.getElementById(window.location.hash.substring(1));
+    if (row) { row.focus(); }
+  }
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) {
       if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }

@@ -194,6 +194,39 @@ public final class ClinicApi {
         }
     }
 
+    /**
+     * An SMS from the applicant's phone as the provider delivers it: the webhook form, signed
+     * with the stack's webhook token the way Twilio signs (HMAC-SHA1 of the URL and the sorted
+     * parameters). Answers the webhook's status.
+     */
+    public int smsFromPhone(String phone, String text) {
+        Map<String, String> params = new java.util.TreeMap<>(Map.of("From", phone, "Body", text, "MessageSid",
+                "SM" + UUID.randomUUID().toString().replace("-", "")));
+        String url = "http://127.0.0.1:" + stack.servicePort("notification-service") + "/webhooks/sms/inbound";
+        StringBuilder signed = new StringBuilder(url);
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> {
+            signed.append(k).append(v);
+            form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(stack.secret("webhook-signing").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Twilio-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The user's current access token (renewed before it expires), for drivers that send requests of their own. */
     public String bearer(String user) {
         return token(user);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +39,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * before saving), verifies the documents, sees the booking and the SMS in the local inbox,
  * reschedules and checks the applicant in; a caseworker sees no supervisor action and is refused
  * the admin screen; a supervisor reveals an A-number; an admin manages capacity, in Spanish; a
- * signed-out visitor lands on the login.
+ * signed-out visitor lands on the login. Issue 20's walk: a country and a family member chosen by
+ * name, categories and languages by name and times in the site's zone, a scan uploaded through
+ * the camera input and opened, the receipt entered on the case page, the day sheet, check-in by
+ * keyboard with the focus back on the row, an SMS opt-out shown beside the phone; axe-core runs
+ * on every page and finds no serious or critical violation.
  * Screenshots of the main screens go to {@code target/screenshots}.
  */
 class PortalBrowserTest {
@@ -47,6 +52,7 @@ class PortalBrowserTest {
     private static final String PORTAL = "http://127.0.0.1:" + (8080 + LocalStack.PORT_OFFSET);
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final ClinicApi API = new ClinicApi(STACK);
+    private static final String AXE = axeSource();
     private WebDriver browser;
 
     @BeforeAll
@@ -115,28 +121,45 @@ class PortalBrowserTest {
         browser = chromium();
         signIn("caseworker");
         String phone = "+1312" + (5550000 + (int) (Math.random() * 9999));
+        String familyName = "Portal" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        // Her sister registered last week: Ana joins her household by choosing her name.
+        assertEquals(201, API.post("intake-service", "/api/applicants", "caseworker", Map.of("givenName", "Sofía", "familyName",
+                familyName, "dateOfBirth", "1994-07-08", "countryOfCitizenship", "VE", "preferredLanguage", "es", "smsConsent", false,
+                "siteId", "chicago-south", "category", "c11", "paroleEndDate", LocalDate.now().plusYears(1).toString())).status());
 
         browser.get(PORTAL + "/register");
+        accessible("register");
         assertFalse(browser.findElement(By.id("smsConsent")).isSelected(), "consent to SMS starts unticked: the applicant gives it");
         click(By.id("smsConsent"));
         fill("givenName", "Ana");
         setDate("dateOfBirth", "1991-03-04");
-        fill("countryOfCitizenship", "VE");
+        new Select(browser.findElement(By.id("countryOfCitizenship"))).selectByVisibleText("Venezuela");
         fill("phone", phone);
         setDate("paroleEndDate", LocalDate.now().plusYears(1).toString());
         click(By.cssSelector("button[value=save]"));
         await("intake's field error next to the field", b -> "true".equals(b.findElement(By.id("familyName")).getAttribute("aria-invalid")));
         assertEquals("Ana", browser.findElement(By.id("givenName")).getAttribute("value"), "what was typed is kept");
 
-        String familyName = "Portal" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
         fill("familyName", familyName);
+        fill("familyQuery", "sof " + familyName);
+        click(By.cssSelector("[data-testid=find-family]"));
+        await("her sister found by name", b -> !b.findElements(By.cssSelector("[data-testid=family-choice]")).isEmpty());
+        assertTrue(text(By.cssSelector("[data-testid=household-chooser]")).contains("Sofía " + familyName));
+        click(By.cssSelector("[data-testid=family-choice]"));
         click(By.cssSelector("button[value=check]"));
         await("the eligibility, before saving", b -> !b.findElements(By.cssSelector("[data-testid=eligibility]")).isEmpty());
-        assertTrue(text(By.cssSelector("[data-testid=eligibility]")).contains("c11"), "eligibility shown before saving");
+        assertTrue(text(By.cssSelector("[data-testid=eligibility]")).contains("Parolee (c)(11)"), "eligibility shown before saving");
+        accessible("register with eligibility");
         shot("register");
         click(By.cssSelector("button[value=save]"));
         await("the case page", b -> b.getCurrentUrl().matches(".*/applicants/[0-9a-f-]{36}.*"));
         String caseUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
+        String applicantId = caseUrl.substring(caseUrl.lastIndexOf('/') + 1);
+        assertEquals("Parolee (c)(11)", text(By.cssSelector("[data-testid=category]")), "categories by name");
+        assertEquals("Español", text(By.cssSelector("[data-testid=language]")), "languages by their own name");
+        assertTrue(text(By.cssSelector("[data-testid=household]")).contains("Sofía " + familyName), "the household as the family's names");
+        awaitReloading("SMS reachability beside the phone", caseUrl,
+                b -> b.findElement(By.cssSelector("[data-testid=sms-state]")).getText().contains("Gets SMS"));
 
         assertEquals("$1080", text(By.cssSelector("[data-testid=fee-owed]")),
                 "a parolee's initial paper filing: $520 base fee + $560 FY2026 statutory fee (FR Doc 2025-20622)");
@@ -144,13 +167,17 @@ class PortalBrowserTest {
         awaitReloading("the checklist", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=doc-row]")).isEmpty());
         verifyEveryRequiredDocument(caseUrl);
         awaitReloading("the booking", caseUrl, b -> !b.findElements(By.cssSelector("[data-testid=appointment-status]")).isEmpty());
-        assertEquals("booked", text(By.cssSelector("[data-testid=appointment-status]")));
+        assertEquals("booked", browser.findElement(By.cssSelector("[data-testid=appointment-status]")).getAttribute("data-status"));
         String bookedAt = text(By.cssSelector("[data-testid=appointment]"));
-        shot("case");
+        assertTrue(bookedAt.matches("(?s)\\w{3}, \\w{3} \\d{1,2}, \\d{1,2}:\\d{2} [AP]M.*"), "the site's local time, legible: " + bookedAt);
+        uploadAndOpenAScan(caseUrl);
+        accessible("case");
+        fullPageShot("case");
 
         awaitReloading("the booking SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
                 b -> !b.findElements(By.cssSelector("[data-testid=inbox-row]")).isEmpty());
         assertTrue(text(By.cssSelector("[data-testid=inbox-row]")).contains("South Loop Clinic"));
+        accessible("inbox");
         shot("inbox");
 
         browser.get(caseUrl);
@@ -162,16 +189,31 @@ class PortalBrowserTest {
         String movedTo = text(By.cssSelector("[data-testid=appointment]"));
         assertNotEquals(bookedAt, movedTo);
 
-        browser.get(PORTAL + "/today?date=" + movedTo.substring(0, 10));
+        String day = browser.findElement(By.cssSelector("[data-testid=appointment]")).getAttribute("data-date");
+        browser.get(PORTAL + "/today?date=" + day);
         WebElement row = browser.findElements(By.cssSelector("[data-testid=queue-row]")).stream()
                 .filter(r -> r.getText().contains(familyName)).findFirst().orElseThrow();
+        accessible("today");
         shot("today");
-        row.findElement(By.xpath(".//button[@type='submit' and ancestor::form[contains(@action,'check-in')]]")).click();
+        browser.get(PORTAL + "/today/sheet?date=" + day);
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=sheet-row]")).stream().anyMatch(r -> r.getText().contains(familyName)),
+                "the day sheet lists her");
+        accessible("day sheet");
+        shot("day-sheet");
+        // Keyboard only: Enter on her check-in button; the page comes back focused on her row.
+        browser.get(PORTAL + "/today?date=" + day);
+        row = browser.findElement(By.id("row-" + applicantId));
+        row.findElement(By.cssSelector("[data-testid=check-in]")).sendKeys(Keys.ENTER);
+        await("back on her row, focused", b -> ("row-" + applicantId).equals(((JavascriptExecutor) b)
+                .executeScript("return document.activeElement && document.activeElement.id")));
+        assertEquals("Checked in", browser.findElement(By.id("row-" + applicantId)).findElement(By.cssSelector("[data-testid=queue-status]"))
+                .getText(), "checked in by keyboard");
         awaitReloading("checked in", caseUrl, b -> "checked_in".equals(b.findElement(By.cssSelector("[data-testid=appointment-status]"))
-                .getText()));
+                .getAttribute("data-status")));
 
         browser.get(PORTAL + "/applicants?q=" + familyName);
         await("search results", b -> !b.findElements(By.cssSelector("[data-testid=applicant-row]")).isEmpty());
+        accessible("applicants");
         shot("applicants");
 
         fileAtTheTable(caseUrl, phone);
@@ -187,6 +229,7 @@ class PortalBrowserTest {
         click(By.cssSelector("[data-testid=open-filing]"));
         await("the filing step", b -> !b.findElements(By.cssSelector("[data-testid=completeness]")).isEmpty());
         String filingUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
+        accessible("filing");
         assertTrue(text(By.cssSelector("[data-testid=missing]")).contains("Part 2, Item 21.a"), "the I-94 is missing at first");
         setDate("lastArrivalOn", LocalDate.now().minusDays(60).toString());
         click(By.cssSelector("[data-testid=save-arrival]"));
@@ -242,13 +285,17 @@ class PortalBrowserTest {
 
         click(By.cssSelector("[data-testid=record-filing-button]"));
         await("filed", b -> !b.findElements(By.cssSelector("[data-testid=filed]")).isEmpty());
-        assertEquals("filed", text(By.cssSelector("[data-testid=stage]")));
+        assertEquals("filed", browser.findElement(By.cssSelector("[data-testid=stage]")).getAttribute("data-stage"));
         fill("receiptNumber", "IOE12");
         click(By.cssSelector("[data-testid=record-receipt-button]"));
         await("the receipt number's error", b -> b.getPageSource().contains("three letters and ten digits"));
-        fill("receiptNumber", "IOE0912345678");
-        click(By.cssSelector("[data-testid=record-receipt-button]"));
+        // The receipt arrives days later: entered on the case page, where the case awaits it.
+        browser.get(caseUrl);
+        fill("case-receipt", "IOE0912345678");
+        click(By.cssSelector("[data-testid=case-receipt-save]"));
         await("the receipt recorded", b -> b.getCurrentUrl().contains("note=receipt-recorded"));
+        assertEquals("IOE0912345678", text(By.cssSelector("[data-testid=receipt-number]")));
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=case-receipt-form]")).isEmpty(), "asked once, then shown");
         awaitReloading("the receipt SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
                 b -> b.getPageSource().contains("IOE0912345678"));
 
@@ -269,13 +316,40 @@ class PortalBrowserTest {
         WebElement task = browser.findElements(By.cssSelector("[data-testid=task-row][data-kind=update-uscis-address]")).stream()
                 .filter(r -> r.getAttribute("innerHTML").contains(caseUrl.substring(caseUrl.indexOf("/applicants/")))).findFirst()
                 .orElseThrow(() -> new AssertionError("no AR-11 task on Needs attention for " + applicantName));
-        assertTrue(task.getText().contains(LocalDate.now().plusDays(10).toString()), "due 10 days after the move");
+        String due = LocalDate.now().plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH));
+        assertTrue(task.getText().contains(due), "due 10 days after the move: " + due + " in " + task.getText());
+        accessible("attention");
         shot("attention");
         task.findElement(By.cssSelector("[data-testid=task-done]")).click();
         await("ticked off", b -> b.getCurrentUrl().contains("note=done"));
         assertTrue(browser.findElements(By.cssSelector("[data-testid=task-row][data-kind=update-uscis-address]")).stream()
                 .noneMatch(r -> r.getAttribute("innerHTML").contains(caseUrl.substring(caseUrl.indexOf("/applicants/")))),
                 "a task done leaves the list");
+
+        // She texts STOP: the case page says so beside her phone.
+        assertEquals(200, API.smsFromPhone(phone, "STOP"));
+        awaitReloading("the opt-out beside the phone", caseUrl,
+                b -> b.findElement(By.cssSelector("[data-testid=sms-state]")).getText().contains("Opted out of SMS"));
+    }
+
+    /** A photo of her I-94 from the tablet's camera (a file here), listed under the document and opened through the portal. */
+    private void uploadAndOpenAScan(String caseUrl) throws Exception {
+        browser.get(caseUrl);
+        Path photo = Files.createTempFile("i94-photo", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        WebElement row = browser.findElements(By.cssSelector("[data-testid=doc-row]")).get(0);
+        String type = row.getAttribute("data-type");
+        WebElement file = row.findElement(By.cssSelector("[data-testid=scan-file]"));
+        assertEquals("environment", file.getAttribute("capture"), "the tablet's camera is offered");
+        file.sendKeys(photo.toString());
+        row.findElement(By.cssSelector("[data-testid=scan-upload]")).click();
+        await("the scan stored", b -> b.getCurrentUrl().contains("note=scan-stored"));
+        WebElement link = browser.findElement(By.cssSelector("[data-testid=doc-row][data-type='" + type + "'] [data-testid=scan-link]"));
+        Object opened = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done('failed ' + e));",
+                link.getAttribute("href"));
+        assertEquals("200 image/png", opened, "the scan opens");
     }
 
     /**
@@ -303,6 +377,7 @@ class PortalBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("svg[data-testid=plan-chart] rect")).size() > 2, "the chart has bars");
         assertFalse(browser.findElements(By.cssSelector("[data-testid=proposed-table] tbody tr")).isEmpty(), "sessions are proposed");
         assertTrue(browser.findElements(By.cssSelector("[data-testid=create-sessions]")).isEmpty(), "a supervisor looks, an admin creates");
+        accessible("planning");
         fullPageShot("planning");
         // What if a roster arrives: 40 typed in Portuguese, and a file not imported yet (two in Spanish, one in Kreyòl).
         Path roster = Files.createTempFile("roster", ".csv");
@@ -312,7 +387,7 @@ class PortalBrowserTest {
         click(By.cssSelector("[data-testid=what-if-submit]"));
         await("the what-if answered", b -> !b.findElements(By.cssSelector("[data-testid=what-if-answer]")).isEmpty());
         String answer = text(By.cssSelector("[data-testid=what-if-answer]"));
-        assertTrue(answer.contains("pt: 40") && answer.contains("es: 2") && answer.contains("ht: 1"), answer);
+        assertTrue(answer.contains("Português: 40") && answer.contains("Español: 2") && answer.contains("Kreyòl ayisyen: 1"), answer);
         browser.quit();
 
         browser = chromium();
@@ -355,7 +430,10 @@ class PortalBrowserTest {
         browser.get(PORTAL + "/capacity");
         assertTrue(browser.getPageSource().contains("chicago-south"));
         assertTrue(browser.getPageSource().contains("Abrir una sede"), "the admin screen in Spanish");
+        accessible("capacity");
         shot("capacity-es");
+        browser.get(PORTAL + "/import");
+        accessible("roster import");
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -394,6 +472,7 @@ class PortalBrowserTest {
         assertFalse(browser.findElements(By.cssSelector("[data-testid=rule-row][data-rule=ead-statutory-fee-fy2026-initial]")).isEmpty());
         click(By.cssSelector("[data-testid=preview-rule]"));
         await("the preview of next year's fee row", b -> !b.findElements(By.cssSelector("[data-testid=rule-preview]")).isEmpty());
+        accessible("rules");
         shot("rules");
 
         String rule = "chnv-parole-terminations-2025-06";
@@ -404,9 +483,10 @@ class PortalBrowserTest {
         click(By.cssSelector("[data-testid=hold-all]"));
         awaitReloading("the hold done", PORTAL + "/rules/" + rule, b -> b.findElements(By.cssSelector("[data-testid=action-row]")).size()
                 == heldBefore + 1 && "done".equals(b.findElements(By.cssSelector("[data-testid=action-status]")).get(0).getText()));
+        accessible("policy action");
         shot("policy-action");
         browser.get(PORTAL + "/applicants/" + cases.get(0));
-        assertEquals("on_hold", text(By.cssSelector("[data-testid=stage]")));
+        assertEquals("on_hold", browser.findElement(By.cssSelector("[data-testid=stage]")).getAttribute("data-stage"));
         assertTrue(text(By.cssSelector("[data-testid=eligibility-card]")).contains("CHNV parole terminated"), "the hold's reason on the case");
 
         browser.get(PORTAL + "/rules/" + rule);
@@ -422,8 +502,29 @@ class PortalBrowserTest {
 
     private List<WebElement> pendingRequiredRows() {
         return browser.findElements(By.cssSelector("[data-testid=doc-row][data-required=true]")).stream()
-                .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getText().matches("verified|not_applicable"))
+                .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getAttribute("data-status")
+                        .matches("verified|not_applicable"))
                 .toList();
+    }
+
+    /** axe-core's rules on the page as it stands: no serious or critical violation. */
+    private void accessible(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(AXE);
+        Object serious = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.impact + ' ' + v.id + ' (' + v.help + '): ' + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '))))"
+                + ".catch(e => done(['axe did not run: ' + e]));");
+        assertEquals(List.of(), serious, "axe-core on " + page);
+    }
+
+    private static String axeSource() {
+        try (java.io.InputStream in = PortalBrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("axe-core is a test dependency (org.webjars.npm:axe-core)", e);
+        }
     }
 
     private void signIn(String user) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record Applicant(UUID id, String givenName, String familyName, LocalDate dateOfBirth, String countryOfCitizenship,
         String preferredLanguage, String phone, boolean smsConsent, String aNumber, UUID householdId, String siteId,
         String category, String stage, String holdReason, String receiptNumber, Eligibility eligibility, Instant createdAt,
-        String eligibilityStatus, String overrideApprovedBy, String overrideReason, LocalDate filedOn, String feeStatus,
+        String eligibilityStatus, String overrideApprovedBy, String overrideReason, LocalDate filedOn, String filedMethod, String feeStatus,
         String uscisStatus, String uscisStatusTitle, LocalDate uscisStatusDate) {
 
     public String name() {

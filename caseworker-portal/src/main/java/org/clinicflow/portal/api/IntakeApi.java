@@ -25,10 +25,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface IntakeApi {
 
     @GET
-    @Path("/me")
-    Map<String, Object> me();
-
-    @GET
     @Path("/applicants")
     ApplicantPage search(@QueryParam("q") String q, @QueryParam("stage") String stage, @QueryParam("language") String language,
             @QueryParam("category") String category, @QueryParam("page") int page, @QueryParam("size") int size);
@@ -82,11 +78,11 @@ public interface IntakeApi {
     @POST
     @Path("/applicants/import")
     @Consumes("text/csv")
-    Map<String, Object> importRoster(byte[] csv);
+    RosterImport importRoster(byte[] csv);
 
     @GET
     @Path("/applicants/import/{id}")
-    Map<String, Object> importStatus(@PathParam("id") String id);
+    RosterImport importStatus(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/eligibility/override")
@@ -99,12 +95,12 @@ public interface IntakeApi {
 
     @GET
     @Path("/eligibility/rules")
-    Map<String, Object> rules();
+    RuleBook rules();
 
     @POST
     @Path("/eligibility/rules/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> previewRule(Map<String, Object> rule);
+    RulePreview previewRule(Map<String, Object> rule);
 
     @POST
     @Path("/eligibility/rules")
@@ -113,26 +109,26 @@ public interface IntakeApi {
 
     @GET
     @Path("/eligibility/rules/{id}/affected-cases")
-    Map<String, Object> affectedCases(@PathParam("id") String ruleId);
+    PolicyAction.Affected affectedCases(@PathParam("id") String ruleId);
 
     @POST
     @Path("/eligibility/rules/{id}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> act(@PathParam("id") String ruleId, Map<String, Object> action);
+    PolicyAction act(@PathParam("id") String ruleId, PolicyAction.Request action);
 
     @GET
     @Path("/eligibility/rules/{id}/actions")
-    List<Map<String, Object>> actionsOf(@PathParam("id") String ruleId);
+    List<PolicyAction> actionsOf(@PathParam("id") String ruleId);
 
     @GET
     @Path("/eligibility/actions/{id}")
-    Map<String, Object> action(@PathParam("id") String actionId);
+    PolicyAction action(@PathParam("id") String actionId);
 
     @GET
     @Path("/applicants/{id}/form")
-    Map<String, Object> form(@PathParam("id") String id);
+    Filing.Form form(@PathParam("id") String id);
 
-    /** The same answer read for how complete the filing is (the case page's progress bar). */
+    /** The same answer read for how complete the filing is only (the case page's progress bar). */
     @GET
     @Path("/applicants/{id}/form")
     FormProgress formProgress(@PathParam("id") String id);
@@ -144,25 +140,30 @@ public interface IntakeApi {
     @jakarta.ws.rs.PUT
     @Path("/applicants/{id}/form")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> saveForm(@PathParam("id") String id, Map<String, Object> answers);
+    Filing.Form saveForm(@PathParam("id") String id, Map<String, Object> answers);
 
     @GET
     @Path("/applicants/{id}/certifications")
-    List<Map<String, Object>> certifications(@PathParam("id") String id);
+    List<Filing.Certification> certifications(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/certifications")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> certify(@PathParam("id") String id, Map<String, Object> certification);
+    Filing.Certification certify(@PathParam("id") String id, Certify certification);
+
+    /** A certification as the filing step records it; which fields apply depends on the kind (intake checks). */
+    record Certify(String kind, String language, String name, String organization, String phone, String email, String guardianName,
+            String guardianRelationship, Boolean viaInterpreter) {
+    }
 
     @GET
     @Path("/applicants/{id}/consents")
-    Map<String, Object> consents(@PathParam("id") String id);
+    Filing.Consents consents(@PathParam("id") String id);
 
     @POST
     @Path("/applicants/{id}/consents")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> consent(@PathParam("id") String id, Map<String, Object> consent);
+    void consent(@PathParam("id") String id, Filing.ConsentChange consent);
 
     /** The filing packet (a PDF); a 409 names every missing item. */
     @GET
@@ -173,22 +174,26 @@ public interface IntakeApi {
     @POST
     @Path("/applicants/{id}/filing")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> file(@PathParam("id") String id, Map<String, Object> filing);
+    Filing.Filed file(@PathParam("id") String id, Filing.Record filing);
 
     @POST
     @Path("/applicants/{id}/receipt")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> receipt(@PathParam("id") String id, Receipt receipt);
+    Filing.Filed receipt(@PathParam("id") String id, Receipt receipt);
 
     /** USCIS's receipt number as typed; intake checks its form. */
     record Receipt(String receiptNumber) {
     }
 
-    /** A correction of the case (JSON merge patch of the fields to change). */
+    /** Item 22 set on the case: a correction (JSON merge patch) of its last arrival date. */
     @jakarta.ws.rs.PATCH
     @Path("/applicants/{id}")
     @Consumes("application/merge-patch+json")
-    Map<String, Object> correct(@PathParam("id") String id, Map<String, Object> changes);
+    Applicant correctArrival(@PathParam("id") String id, ArrivalPatch patch);
+
+    /** The merge patch {@code {"lastArrivalOn": ...}}. */
+    record ArrivalPatch(String lastArrivalOn) {
+    }
 
     /** A correction that puts the case in a household (the household chooser's first member). */
     @jakarta.ws.rs.PATCH
@@ -221,7 +226,7 @@ public interface IntakeApi {
     @POST
     @Path("/applicants/{id}/addresses")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> move(@PathParam("id") String id, Move body);
+    void move(@PathParam("id") String id, Move body);
 
     /** A move: the new mailing address and the day it took effect, as typed. */
     record Move(Address address, String movedOn) {

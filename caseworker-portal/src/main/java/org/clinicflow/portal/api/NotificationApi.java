@@ -6,10 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** notification-service as the portal calls it, with the signed-in user's access token. */
+/** notification-service as the portal calls it, with the signed-in user's access token; answers are records. */
 @RegisterRestClient(configKey = "notification")
 @AccessToken
 public interface NotificationApi {
@@ -24,10 +23,10 @@ public interface NotificationApi {
 
     @GET
     @Path("/api/applicants/{id}/replies")
-    List<Map<String, Object>> replies(@PathParam("id") String id);
+    List<SmsReply> replies(@PathParam("id") String id);
 
     /** The development gateway's inbox (local stack only). */
     @GET
     @Path("/dev/sms")
-    List<Map<String, Object>> devInbox(@QueryParam("to") String to);
+    List<DevSms> devInbox(@QueryParam("to") String to);
 }

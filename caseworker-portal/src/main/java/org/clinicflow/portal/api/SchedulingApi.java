@@ -9,13 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * scheduling-service as the portal calls it, with the signed-in user's access token. Sites, days,
- * waitlists and appointments come back as records; the planning and capacity answers, which the
- * admin screens pass to their charts and tables as they are, stay JSON trees.
+ * scheduling-service as the portal calls it, with the signed-in user's access token; answers and
+ * requests are records (sites, days, waitlists, appointments, capacity changes, planning).
  */
 @RegisterRestClient(configKey = "scheduling")
 @AccessToken
@@ -29,17 +27,17 @@ public interface SchedulingApi {
     @POST
     @Path("/sites")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> createSite(Map<String, Object> site);
+    Site createSite(SiteChanges.NewSite site);
 
     @POST
     @Path("/sites/{site}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> addSession(@PathParam("site") String site, Map<String, Object> session);
+    void addSession(@PathParam("site") String site, SiteChanges.NewSession session);
 
     @POST
     @Path("/sites/{site}/closures")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> close(@PathParam("site") String site, Map<String, Object> closure);
+    void close(@PathParam("site") String site, SiteChanges.Closure closure);
 
     @GET
     @Path("/sites/{site}/availability")
@@ -71,20 +69,20 @@ public interface SchedulingApi {
     /** Surge planning: the site's backlog and sessions for the coming weeks. */
     @GET
     @Path("/planning/sites/{site}/backlog")
-    Map<String, Object> backlog(@PathParam("site") String site);
+    Planning.Backlog backlog(@PathParam("site") String site);
 
     @GET
     @Path("/planning/sites/{site}/plan")
-    Map<String, Object> plan(@PathParam("site") String site, @QueryParam("target") String target, @QueryParam("turnAway") Double turnAway,
+    Planning.Answer plan(@PathParam("site") String site, @QueryParam("target") String target, @QueryParam("turnAway") Double turnAway,
             @QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("slotMinutes") Integer slotMinutes);
 
     @POST
     @Path("/planning/sites/{site}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    List<Map<String, Object>> createPlannedSessions(@PathParam("site") String site, Map<String, Object> ask);
+    List<Planning.ProposedSession> createPlannedSessions(@PathParam("site") String site, Planning.Ask ask);
 
     @POST
     @Path("/planning/sites/{site}/what-if")
     @Consumes(MediaType.APPLICATION_JSON)
-    Map<String, Object> whatIf(@PathParam("site") String site, Map<String, Object> whatIf);
+    Planning.WhatIfAnswer whatIf(@PathParam("site") String site, Planning.WhatIf whatIf);
 }

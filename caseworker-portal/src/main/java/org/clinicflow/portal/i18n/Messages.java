@@ -855,4 +855,16 @@ public interface Messages {
 
     @Message("Not applicable")
     String status_not_applicable();
+
+    @Message("Change")
+    String change();
+
+    @Message("Replies")
+    String sms_replies();
+
+    @Message("SMS: not set up yet")
+    String sms_not_yet();
+
+    @Message("Refresh")
+    String refresh();
 }

@@ -13,11 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.api.SiteChanges;
 import org.clinicflow.portal.api.Site;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -50,10 +48,8 @@ public class CapacityPage {
     @Path("/sites")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response site(MultivaluedMap<String, String> form) {
-        Map<String, Object> site = new LinkedHashMap<>();
-        for (String field : List.of("id", "name", "address", "timeZone")) {
-            site.put(field, form.getFirst(field));
-        }
+        SiteChanges.NewSite site = new SiteChanges.NewSite(form.getFirst("id"), form.getFirst("name"), form.getFirst("address"),
+                form.getFirst("timeZone"));
         return outcome(pages.call(() -> scheduling.createSite(site)));
     }
 
@@ -61,25 +57,18 @@ public class CapacityPage {
     @Path("/sites/{site}/sessions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response session(@PathParam("site") String siteId, MultivaluedMap<String, String> form) {
-        Map<String, Object> session = new LinkedHashMap<>();
-        session.put("date", form.getFirst("date"));
-        session.put("start", form.getFirst("start"));
-        session.put("end", form.getFirst("end"));
-        session.put("slotMinutes", number(form.getFirst("slotMinutes")));
-        session.put("stations", number(form.getFirst("stations")));
-        String languages = form.getFirst("languages") == null ? "" : form.getFirst("languages");
-        session.put("languages", Arrays.stream(languages.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-        return outcome(pages.call(() -> scheduling.addSession(siteId, session)));
+        List<String> languages = form.get("languages") == null ? List.of() : form.get("languages");
+        SiteChanges.NewSession session = new SiteChanges.NewSession(form.getFirst("date"), form.getFirst("start"), form.getFirst("end"),
+                number(form.getFirst("slotMinutes")), number(form.getFirst("stations")), languages);
+        return outcome(pages.run(() -> scheduling.addSession(siteId, session)));
     }
 
     @POST
     @Path("/sites/{site}/closures")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response closure(@PathParam("site") String siteId, MultivaluedMap<String, String> form) {
-        Map<String, Object> closure = new LinkedHashMap<>();
-        closure.put("date", form.getFirst("date"));
-        closure.put("reason", form.getFirst("reason"));
-        return outcome(pages.call(() -> scheduling.close(siteId, closure)));
+        SiteChanges.Closure closure = new SiteChanges.Closure(form.getFirst("date"), form.getFirst("reason"));
+        return outcome(pages.run(() -> scheduling.close(siteId, closure)));
     }
 
     private static Response outcome(Pages.Outcome<?> outcome) {

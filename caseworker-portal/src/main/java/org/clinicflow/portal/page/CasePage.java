@@ -23,12 +23,14 @@ import org.clinicflow.portal.api.Appointment;
 import org.clinicflow.portal.api.CaseTask;
 import org.clinicflow.portal.api.Checklist;
 import org.clinicflow.portal.api.DocumentApi;
+import org.clinicflow.portal.api.Filing;
 import org.clinicflow.portal.api.FreeSlot;
 import org.clinicflow.portal.api.IntakeApi;
 import org.clinicflow.portal.api.NotificationApi;
 import org.clinicflow.portal.api.Scan;
 import org.clinicflow.portal.api.SchedulingApi;
 import org.clinicflow.portal.api.SmsMessage;
+import org.clinicflow.portal.api.SmsReply;
 import org.clinicflow.portal.api.SmsStatus;
 import org.clinicflow.portal.api.TimelineEntry;
 import org.clinicflow.portal.format.Legible;
@@ -44,8 +46,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * members' names), eligibility and fees, the document checklist with verify / reject with a
  * reason / not applicable and the scans under each document (upload from a phone or tablet
  * camera, open one: document-service audits it), the appointment with reschedule and cancel, how
- * complete the filing is, USCIS's receipt number (entered here once filed), the SMS history and
- * the timeline, every time in the site's zone. Revealing the A-number is a supervisor's action
+ * complete the filing is, USCIS's receipt number (entered here once filed), the SMS history with
+ * the applicant's replies, and the timeline, every time in the site's zone. Revealing the A-number is a supervisor's action
  * that intake audits; it is shown once, on this response only. The handler is tested with the
  * services stubbed over HTTP by {@code CasePageTest}, and in a browser by {@code PortalBrowserTest}.
  */
@@ -160,7 +162,7 @@ public class CasePage {
     public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         IntakeApi.Address address = new IntakeApi.Address(typed(form, "inCareOf"), typed(form, "street"), typed(form, "unit"),
                 typed(form, "city"), typed(form, "state"), typed(form, "zipCode"));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.move(id, new IntakeApi.Move(address, typed(form, "movedOn"))));
+        Pages.Outcome<Void> done = pages.run(() -> intake.move(id, new IntakeApi.Move(address, typed(form, "movedOn"))));
         return Pages.back("/applicants/" + id, done.ok() ? "moved" : done.message());
     }
 
@@ -169,7 +171,7 @@ public class CasePage {
     @Path("/receipt")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response receipt(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.receipt(id, new IntakeApi.Receipt(typed(form, "receiptNumber"))));
+        Pages.Outcome<Filing.Filed> done = pages.call(() -> intake.receipt(id, new IntakeApi.Receipt(typed(form, "receiptNumber"))));
         return Pages.back("/applicants/" + id, done.ok() ? "receipt-recorded" : done.message());
     }
 
@@ -201,6 +203,7 @@ public class CasePage {
         Pages.Pending<Appointment> appointment = pages.start(() -> scheduling.appointment(id));
         Pages.Pending<List<SmsMessage>> messages = pages.start(() -> notification.messages(id));
         Pages.Pending<SmsStatus> sms = pages.start(() -> notification.smsStatus(id));
+        Pages.Pending<List<SmsReply>> replies = pages.start(() -> notification.replies(id));
         Pages.Pending<List<TimelineEntry>> timeline = pages.start(() -> intake.timeline(id));
         Pages.Pending<IntakeApi.FormProgress> filing = pages.start(() -> intake.formProgress(id));
         Pages.Pending<List<CaseTask>> tasks = pages.start(() -> intake.caseTasks(id));
@@ -220,6 +223,7 @@ public class CasePage {
         Pages.Outcome<ApplicantPage> family = household.get();
         return pages.render(caseView).data("id", id).data("note", note).data("applicant", a).data("checklist", checklist.get())
                 .data("scans", byDocument(scans.get())).data("appointment", ap).data("messages", messages.get()).data("sms", sms.get())
+                .data("replies", replies.get())
                 .data("timeline", timeline.get()).data("filing", filing.get()).data("tasks", tasks.get())
                 .data("free", slots.ok() ? slots.value().stream().limit(SLOTS_OFFERED).toList() : List.<FreeSlot>of())
                 .data("family", family.ok() ? family.value().items().stream().filter(m -> !m.id().toString().equals(id)).toList()

@@ -19,6 +19,9 @@ public class Choices {
             "on_hold", "no_show", "withdrawn");
     /** The languages the SMS templates exist in. */
     static final List<String> languages = List.of("es", "en", "fr", "ht", "pt");
+    /** The time zones a US clinic site may be in (IANA names, as scheduling stores them). */
+    static final List<String> siteZones = List.of("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+            "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
     /** The categories the eligibility rules know. */
     static final List<String> categories = List.of("c11", "c8", "a12", "c19");
 }

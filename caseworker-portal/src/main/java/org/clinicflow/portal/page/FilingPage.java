@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.Applicant;
+import org.clinicflow.portal.api.Filing;
 import org.clinicflow.portal.api.IntakeApi;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -76,8 +79,12 @@ public class FilingPage {
     private final Template filing;
     private final Pages pages;
     private final IntakeApi intake;
+    private final SchedulingApi scheduling;
+    private final SiteZones zones;
 
-    FilingPage(Template filing, Pages pages, @RestClient IntakeApi intake) {
+    FilingPage(Template filing, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones) {
+        this.scheduling = scheduling;
+        this.zones = zones;
         this.filing = filing;
         this.pages = pages;
         this.intake = intake;
@@ -96,7 +103,7 @@ public class FilingPage {
     public Response saveForm(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
         FORM.forEach(g -> g.inputs().forEach(i -> typed.put(i.name(), trimmed(form.getFirst(i.name())))));
-        Pages.Outcome<Map<String, Object>> saved = pages.call(() -> intake.saveForm(id, FormJson.nest(typed, FORM)));
+        Pages.Outcome<Filing.Form> saved = pages.call(() -> intake.saveForm(id, FormJson.nest(typed, FORM)));
         if (saved.ok()) {
             return Pages.back("/applicants/" + id + "/filing", "saved");
         }
@@ -109,9 +116,8 @@ public class FilingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response arrival(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("lastArrivalOn", trimmed(form.getFirst("lastArrivalOn")));
-        return submit(id, "arrival", () -> intake.correct(id, change), "saved");
+        IntakeApi.ArrivalPatch change = new IntakeApi.ArrivalPatch(trimmed(form.getFirst("lastArrivalOn")));
+        return submit(id, "arrival", () -> intake.correctArrival(id, change), "saved");
     }
 
     @POST
@@ -119,25 +125,20 @@ public class FilingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response certify(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (String field : List.of("kind", "language", "name", "organization", "phone", "email", "guardianName", "guardianRelationship")) {
-            String value = trimmed(form.getFirst(field));
-            if (value != null) {
-                body.put(field, value);
-            }
-        }
-        if ("applicant-statement".equals(body.get("kind"))) {
-            body.put("viaInterpreter", "on".equals(form.getFirst("viaInterpreter")));
-        }
-        return submit(id, "cert-" + body.get("kind"), () -> intake.certify(id, body), "certified");
+        String kind = trimmed(form.getFirst("kind"));
+        IntakeApi.Certify body = new IntakeApi.Certify(kind, trimmed(form.getFirst("language")), trimmed(form.getFirst("name")),
+                trimmed(form.getFirst("organization")), trimmed(form.getFirst("phone")), trimmed(form.getFirst("email")),
+                trimmed(form.getFirst("guardianName")), trimmed(form.getFirst("guardianRelationship")),
+                "applicant-statement".equals(kind) ? "on".equals(form.getFirst("viaInterpreter")) : null);
+        return submit(id, "cert-" + kind, () -> intake.certify(id, body), "certified");
     }
 
     @POST
     @Path("/consents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response consent(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> body = Map.of("kind", String.valueOf(form.getFirst("kind")), "granted", "true".equals(form.getFirst("granted")));
-        Pages.Outcome<Map<String, Object>> done = pages.call(() -> intake.consent(id, body));
+        Filing.ConsentChange body = new Filing.ConsentChange(form.getFirst("kind"), "true".equals(form.getFirst("granted")), null);
+        Pages.Outcome<Void> done = pages.run(() -> intake.consent(id, body));
         return Pages.back("/applicants/" + id + "/filing", done.ok() ? "done" : done.message());
     }
 
@@ -160,10 +161,8 @@ public class FilingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response record(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("filedOn", trimmed(form.getFirst("filedOn")));
-        body.put("method", trimmed(form.getFirst("method")));
-        body.put("feeStatus", trimmed(form.getFirst("feeStatus")));
+        Filing.Record body = new Filing.Record(trimmed(form.getFirst("method")), trimmed(form.getFirst("filedOn")),
+                trimmed(form.getFirst("feeStatus")));
         return submit(id, "record", () -> intake.file(id, body), "filed");
     }
 
@@ -177,28 +176,30 @@ public class FilingPage {
     }
 
     private TemplateInstance view(String id, String note, Map<String, String> typed, String failedSection, Pages.Outcome<?> failure) {
-        Pages.Outcome<Applicant> applicant = pages.call(() -> intake.applicant(id));
-        Pages.Outcome<Map<String, Object>> form = pages.call(() -> intake.form(id));
-        Pages.Outcome<List<Map<String, Object>>> certifications = pages.call(() -> intake.certifications(id));
-        Pages.Outcome<Map<String, Object>> consents = pages.call(() -> intake.consents(id));
-        Map<String, String> values = typed != null ? typed : form.ok() ? FormJson.flatten(form.value().get("answers"), FORM) : Map.of();
-        List<Map<String, Object>> inForce = new ArrayList<>();
-        if (certifications.ok()) {
-            certifications.value().stream().filter(c -> Boolean.TRUE.equals(c.get("inForce"))).forEach(inForce::add);
-        }
+        Pages.Pending<Applicant> applicantCall = pages.start(() -> intake.applicant(id));
+        Pages.Pending<Filing.Form> formCall = pages.start(() -> intake.form(id));
+        Pages.Pending<List<Filing.Certification>> certificationsCall = pages.start(() -> intake.certifications(id));
+        Pages.Pending<Filing.Consents> consentsCall = pages.start(() -> intake.consents(id));
+        Pages.Outcome<Filing.Form> form = formCall.get();
+        Pages.Outcome<List<Filing.Certification>> certifications = certificationsCall.get();
+        Pages.Outcome<Filing.Consents> consents = consentsCall.get();
+        Pages.Outcome<Applicant> applicant = applicantCall.get();
+        Map<String, String> values = typed != null ? typed : form.ok() ? FormJson.flatten(form.value().answers(), FORM) : Map.of();
+        List<Filing.Certification> inForce = certifications.ok()
+                ? certifications.value().stream().filter(Filing.Certification::inForce).toList() : List.of();
         return pages.render(filing).data("id", id).data("note", note).data("applicant", applicant).data("form", form)
                 .data("groups", FORM).data("values", values).data("inForce", inForce).data("consents", consents)
                 .data("failedSection", failedSection == null ? "" : failedSection).data("failure", failure)
                 .data("errors", failure == null ? Map.of() : failure.fieldErrors())
-                .data("today", java.time.LocalDate.now().toString())
+                .data("show", pages.legible(zones.of(applicant.ok() ? applicant.value().siteId() : null, scheduling::sites)))
                 .data("interpreterFields", List.of("name", "organization", "phone", "language"))
                 .data("guardianFields", List.of("guardianName", "guardianRelationship"))
                 .data("preparerFields", List.of("name", "organization", "phone", "email"));
     }
 
     /** Post/redirect/get with a note when intake accepts; the page again with intake's errors in {@code section} when not. */
-    private Response submit(String id, String section, java.util.function.Supplier<Map<String, Object>> call, String note) {
-        Pages.Outcome<Map<String, Object>> done = pages.call(call);
+    private <T> Response submit(String id, String section, java.util.function.Supplier<T> call, String note) {
+        Pages.Outcome<T> done = pages.call(call);
         if (done.ok()) {
             return Pages.back("/applicants/" + id + "/filing", note);
         }

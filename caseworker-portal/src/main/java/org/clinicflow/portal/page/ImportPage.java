@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Map;
 import org.clinicflow.portal.api.IntakeApi;
+import org.clinicflow.portal.api.RosterImport;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -44,19 +44,19 @@ public class ImportPage {
     public Response upload(@RestForm("file") FileUpload file) throws IOException {
         // No file is an empty roster: intake answers with the field error.
         byte[] csv = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
-        Pages.Outcome<Map<String, Object>> started = pages.call(() -> intake.importRoster(csv));
+        Pages.Outcome<RosterImport> started = pages.call(() -> intake.importRoster(csv));
         if (!started.ok()) {
             return Response.status(started.status()).entity(pages.render(rosterImport).data("result", null).data("failure", started))
                     .build();
         }
-        return Pages.back("/import/" + started.value().get("id"), null);
+        return Pages.back("/import/" + started.value().id(), null);
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance status(@PathParam("id") String id) {
-        Pages.Outcome<Map<String, Object>> status = pages.call(() -> intake.importStatus(id));
+        Pages.Outcome<RosterImport> status = pages.call(() -> intake.importStatus(id));
         return pages.render(rosterImport).data("result", status.ok() ? status.value() : null).data("failure", status.ok() ? null : status);
     }
 }

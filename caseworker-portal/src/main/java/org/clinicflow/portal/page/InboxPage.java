@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
+import org.clinicflow.portal.api.DevSms;
 import org.clinicflow.portal.api.NotificationApi;
+import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -22,10 +23,12 @@ public class InboxPage {
     private final Pages pages;
     private final NotificationApi notification;
     private final boolean enabled;
+    private final SiteZones zones;
 
-    InboxPage(Template inbox, Pages pages, @RestClient NotificationApi notification,
+    InboxPage(Template inbox, Pages pages, @RestClient NotificationApi notification, SiteZones zones,
             @ConfigProperty(name = "clinic.portal.dev-inbox") boolean enabled) {
         this.inbox = inbox;
+        this.zones = zones;
         this.pages = pages;
         this.notification = notification;
         this.enabled = enabled;
@@ -37,7 +40,8 @@ public class InboxPage {
         if (!enabled) {
             throw new NotFoundException();
         }
-        Pages.Outcome<List<Map<String, Object>>> sms = pages.call(() -> notification.devInbox(to == null || to.isBlank() ? null : to));
-        return pages.render(inbox).data("sms", sms).data("to", to == null ? "" : to);
+        Pages.Outcome<List<DevSms>> sms = pages.call(() -> notification.devInbox(to == null || to.isBlank() ? null : to));
+        return pages.render(inbox).data("sms", sms).data("to", to == null ? "" : to)
+                .data("show", pages.legible(zones.clinicZone()));
     }
 }

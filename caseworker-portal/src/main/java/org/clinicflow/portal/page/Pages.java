@@ -122,6 +122,14 @@ public class Pages {
         }
     }
 
+    /** A call whose answer the page does not show: only whether it went through, and why not. */
+    public Outcome<Void> run(Runnable call) {
+        return call(() -> {
+            call.run();
+            return null;
+        });
+    }
+
     /** Post/redirect/get: back to {@code path} with a short note for the next page. */
     public static Response back(String path, String note) {
         String separator = path.contains("?") ? "&" : "?";

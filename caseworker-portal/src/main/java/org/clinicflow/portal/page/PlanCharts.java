@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.clinicflow.portal.api.Planning;
 
 /**
  * The planning page's chart, drawn on the server as SVG so it reads without JavaScript and
@@ -32,20 +33,19 @@ public final class PlanCharts {
     public record Day(String date, Map<String, Integer> needed, int free) {
     }
 
-    /** The days of a plan's answer ({@code plan.days[].languages[].seats}) with the backlog's sessions' free seats. */
-    @SuppressWarnings("unchecked")
-    public static List<Day> days(Map<String, Object> plan, List<Map<String, Object>> sessions) {
+    /** The days of a plan (seats needed per language) with the backlog's sessions' free seats. */
+    public static List<Day> days(Planning.Plan plan, List<Planning.SessionDay> sessions) {
         List<Day> days = new ArrayList<>();
         Map<String, Integer> free = new LinkedHashMap<>();
-        for (Map<String, Object> s : sessions) {
-            free.merge(String.valueOf(s.get("date")), ((Number) s.get("free")).intValue(), Integer::sum);
+        for (Planning.SessionDay s : sessions) {
+            free.merge(s.date().toString(), s.free(), Integer::sum);
         }
-        for (Map<String, Object> day : (List<Map<String, Object>>) ((Map<String, Object>) plan.get("plan")).get("days")) {
+        for (Planning.PlanDay day : plan.days()) {
             Map<String, Integer> needed = new LinkedHashMap<>();
-            for (Map<String, Object> l : (List<Map<String, Object>>) day.get("languages")) {
-                needed.put(String.valueOf(l.get("language")), ((Number) l.get("seats")).intValue());
+            for (Planning.LanguageDay l : day.languages()) {
+                needed.put(l.language(), l.seats());
             }
-            String date = String.valueOf(day.get("date"));
+            String date = day.date().toString();
             days.add(new Day(date, needed, free.getOrDefault(date, 0)));
         }
         return days;

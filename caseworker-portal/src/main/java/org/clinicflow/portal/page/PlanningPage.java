@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clinicflow.portal.api.Planning;
 import org.clinicflow.portal.api.SchedulingApi;
+import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.api.Site;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -39,8 +41,10 @@ public class PlanningPage {
     private final Template planning;
     private final Pages pages;
     private final SchedulingApi scheduling;
+    private final SiteZones zones;
 
-    PlanningPage(Template planning, Pages pages, @RestClient SchedulingApi scheduling) {
+    PlanningPage(Template planning, Pages pages, @RestClient SchedulingApi scheduling, SiteZones zones) {
+        this.zones = zones;
         this.planning = planning;
         this.pages = pages;
         this.scheduling = scheduling;
@@ -57,22 +61,24 @@ public class PlanningPage {
         TemplateInstance page = pages.render(planning).data("sites", sites).data("site", chosen).data("note", note)
                 .data("target", target).data("turnAway", turnAwayPercent == null ? 5.0 : turnAwayPercent)
                 .data("start", start == null ? "09:00" : start).data("end", end == null ? "16:00" : end)
-                .data("slotMinutes", slotMinutes == null ? 30 : slotMinutes).data("whatIf", null)
+                .data("slotMinutes", slotMinutes == null ? 30 : slotMinutes).data("whatIf", null).data("whatIfAsked", null)
                 .data("rosterLanguages", List.of("es", "ht", "fr", "pt", "en"));
         if (chosen == null) {
-            return page.data("backlog", null).data("plan", null).data("chart", null);
+            return page.data("backlog", null).data("plan", null).data("chart", null).data("show", pages.legible(zones.clinicZone()));
         }
         Double alpha = turnAwayPercent == null ? null : turnAwayPercent / 100.0;
-        Pages.Outcome<Map<String, Object>> backlog = pages.call(() -> scheduling.backlog(chosen));
-        Pages.Outcome<Map<String, Object>> plan = pages.call(() -> scheduling.plan(chosen, target, alpha, start, end, slotMinutes));
+        Pages.Pending<Planning.Backlog> backlogCall = pages.start(() -> scheduling.backlog(chosen));
+        Pages.Pending<Planning.Answer> planCall = pages.start(() -> scheduling.plan(chosen, target, alpha, start, end, slotMinutes));
+        Pages.Outcome<Planning.Backlog> backlog = backlogCall.get();
+        Pages.Outcome<Planning.Answer> plan = planCall.get();
         RawString chart = null;
         if (backlog.ok() && plan.ok()) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> sessions = (List<Map<String, Object>>) backlog.value().get("sessions");
-            chart = new RawString(PlanCharts.svg(PlanCharts.days(plan.value(), sessions), "Seats needed per clinic day, by language",
+            chart = new RawString(PlanCharts.svg(PlanCharts.days(plan.value().plan(), backlog.value().sessions()),
+                    "Seats needed per clinic day, by language",
                     "Stacked bars: seats the plan needs each day per language; dashed outline: seats still free in the published sessions."));
         }
-        return page.data("backlog", backlog).data("plan", plan).data("chart", chart);
+        return page.data("backlog", backlog).data("plan", plan).data("chart", chart)
+                .data("show", pages.legible(zones.of(chosen, () -> sites.ok() ? sites.value() : List.of())));
     }
 
     /**
@@ -86,7 +92,7 @@ public class PlanningPage {
     public TemplateInstance whatIf(@RestForm String site, @RestForm String clearInDays, @RestForm("people.en") String en,
             @RestForm("people.es") String es, @RestForm("people.ht") String ht, @RestForm("people.fr") String fr,
             @RestForm("people.pt") String pt, @RestForm("roster") FileUpload roster) throws java.io.IOException {
-        Map<String, Object> people = new LinkedHashMap<>();
+        Map<String, Integer> people = new LinkedHashMap<>();
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("en", en);
         typed.put("es", es);
@@ -104,13 +110,11 @@ public class PlanningPage {
         });
         if (roster != null && roster.size() > 0) {
             RosterLanguages.count(java.nio.file.Files.readAllBytes(roster.uploadedFile()))
-                    .forEach((language, n) -> people.merge(language, n, (a, b) -> (Integer) a + (Integer) b));
+                    .forEach((language, n) -> people.merge(language, n, Integer::sum));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("people", people);
         String digits = clearInDays == null ? "" : clearInDays.replaceAll("\\D", "");
-        body.put("clearInDays", digits.isEmpty() ? null : Integer.valueOf(digits));
-        Pages.Outcome<Map<String, Object>> answer = pages.call(() -> scheduling.whatIf(site, body));
+        Planning.WhatIf body = new Planning.WhatIf(people, digits.isEmpty() ? null : Integer.valueOf(digits));
+        Pages.Outcome<Planning.WhatIfAnswer> answer = pages.call(() -> scheduling.whatIf(site, body));
         return show(site, null, null, null, null, null, null).data("whatIf", answer).data("whatIfAsked", body);
     }
 
@@ -120,24 +124,16 @@ public class PlanningPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
         String site = form.getFirst("site");
-        Map<String, Object> ask = new LinkedHashMap<>();
-        put(ask, "target", form.getFirst("target"));
-        put(ask, "start", form.getFirst("start"));
-        put(ask, "end", form.getFirst("end"));
-        if (form.getFirst("slotMinutes") != null && !form.getFirst("slotMinutes").isBlank()) {
-            ask.put("slotMinutes", Integer.valueOf(form.getFirst("slotMinutes")));
-        }
-        if (form.getFirst("turnAway") != null && !form.getFirst("turnAway").isBlank()) {
-            ask.put("turnAway", Double.parseDouble(form.getFirst("turnAway")) / 100.0);
-        }
-        Pages.Outcome<List<Map<String, Object>>> created = pages.call(() -> scheduling.createPlannedSessions(site, ask));
+        String slot = blank(form.getFirst("slotMinutes"));
+        String turnAway = blank(form.getFirst("turnAway"));
+        Planning.Ask ask = new Planning.Ask(blank(form.getFirst("target")), turnAway == null ? null : Double.parseDouble(turnAway) / 100.0,
+                blank(form.getFirst("start")), blank(form.getFirst("end")), slot == null ? null : Integer.valueOf(slot));
+        Pages.Outcome<List<Planning.ProposedSession>> created = pages.call(() -> scheduling.createPlannedSessions(site, ask));
         String note = created.ok() ? "created " + created.value().size() : created.message();
         return Pages.back("/planning?site=" + URLEncoder.encode(site, StandardCharsets.UTF_8), note);
     }
 
-    private static void put(Map<String, Object> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -16,15 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.IntakeApi;
+import org.clinicflow.portal.api.PolicyAction;
+import org.clinicflow.portal.api.RulePreview;
+import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The rule book, for supervisors: every row with its dates, amounts and source; a new row
- * (pasted as JSON, prefilled with next year's fee row to edit) previewed against the open cases
+ * (pasted as JSON, prefilled with next year's fee row to edit: it goes to intake as the JSON the
+ * supervisor wrote, so intake's own validation answers for every field) previewed against the open cases
  * before it is added; and, for a rule, its affected cases and a hold or lift over all of them,
  * whose progress page refreshes itself until the action is done. Tested by
  * {@code PortalBrowserTest} in system-tests.
@@ -38,9 +41,11 @@ public class RulesPage {
     private final Pages pages;
     private final IntakeApi intake;
     private final ObjectMapper json;
+    private final SiteZones zones;
 
     RulesPage(Template rules, @io.quarkus.qute.Location("policy-action") Template policyAction, Pages pages,
-            @RestClient IntakeApi intake, ObjectMapper json) {
+            @RestClient IntakeApi intake, ObjectMapper json, SiteZones zones) {
+        this.zones = zones;
         this.rules = rules;
         this.policyAction = policyAction;
         this.pages = pages;
@@ -67,11 +72,11 @@ public class RulesPage {
             return Response.status(400).entity(page("The rule is not valid JSON: check its quotes and commas.", text, null)).build();
         }
         if ("add".equals(form.getFirst("action"))) {
-            Pages.Outcome<Map<String, Object>> added = pages.call(() -> intake.addRule(rule));
+            Pages.Outcome<Map<String, Object>> added = pages.call(() -> intake.addRule(rule)); // the row as intake stored it
             return added.ok() ? Pages.back("/rules", "added " + rule.get("id"))
                     : Response.status(added.status()).entity(page(failure(added), text, null)).build();
         }
-        Pages.Outcome<Map<String, Object>> preview = pages.call(() -> intake.previewRule(rule));
+        Pages.Outcome<RulePreview> preview = pages.call(() -> intake.previewRule(rule));
         return Response.status(preview.ok() ? 200 : preview.status())
                 .entity(page(preview.ok() ? null : failure(preview), text, preview.ok() ? preview.value() : null)).build();
     }
@@ -80,9 +85,9 @@ public class RulesPage {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance rule(@PathParam("id") String id, @QueryParam("note") String note) {
-        Pages.Outcome<List<Map<String, Object>>> actions = pages.call(() -> intake.actionsOf(id));
-        boolean running = actions.ok() && actions.value().stream().anyMatch(a -> List.of("queued", "running").contains(a.get("status")));
-        return pages.render(policyAction).data("ruleId", id).data("note", note)
+        Pages.Outcome<List<PolicyAction>> actions = pages.call(() -> intake.actionsOf(id));
+        boolean running = actions.ok() && actions.value().stream().anyMatch(PolicyAction::running);
+        return pages.render(policyAction).data("ruleId", id).data("note", note).data("show", pages.legible(zones.clinicZone()))
                 .data("affected", pages.call(() -> intake.affectedCases(id)))
                 .data("actions", actions).data("running", running);
     }
@@ -91,14 +96,12 @@ public class RulesPage {
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response act(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("action", form.getFirst("action"));
-        action.put("reason", form.getFirst("reason"));
-        Pages.Outcome<Map<String, Object>> started = pages.call(() -> intake.act(id, action));
+        PolicyAction.Request action = new PolicyAction.Request(form.getFirst("action"), form.getFirst("reason"));
+        Pages.Outcome<PolicyAction> started = pages.call(() -> intake.act(id, action));
         return Pages.back("/rules/" + id, started.ok() ? "started" : failure(started));
     }
 
-    private TemplateInstance page(String note, String draft, Map<String, Object> preview) {
+    private TemplateInstance page(String note, String draft, RulePreview preview) {
         return pages.render(rules).data("note", note).data("draft", draft).data("preview", preview)
                 .data("book", pages.call(intake::rules));
     }

@@ -136,6 +136,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             case "/api/applicants/" + CASE + "/messages" -> List.of(Map.of("id", "e0000000-0000-4000-8000-000000000001",
                     "templateKey", "appointment-booked", "language", "ht", "status", "delivered", "body", "Ou gen yon randevou",
                     "createdAt", "2026-11-29T14:00:00Z"));
+            case "/api/applicants/" + CASE + "/replies" -> List.of(Map.of("id", "e0000000-0000-4000-8000-0000000000c1", "intent", "confirm",
+                    "body", "C", "receivedAt", "2026-11-29T14:30:00Z"));
             case "/api/applicants/" + CASE + "/sms" -> Map.of("smsConsent", true, "phoneKnown", true, "optedOut", true,
                     "optedOutAt", "2026-11-29T15:00:00Z", "withdrawn", false);
             case "/api/sites/chicago-south/queue" -> day();
