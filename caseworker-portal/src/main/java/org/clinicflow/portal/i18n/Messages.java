@@ -867,4 +867,16 @@ public interface Messages {
 
     @Message("Refresh")
     String refresh();
+
+    @Message("Sent")
+    String status_sent();
+
+    @Message("Delivered")
+    String status_delivered();
+
+    @Message("Failed")
+    String status_failed();
+
+    @Message("Not sent (no consent or STOP)")
+    String status_suppressed();
 }

@@ -43,7 +43,7 @@ class CasePageTest {
                         containsString("Tue, Dec 1, 9:00 AM"), containsString("Wed, Dec 2, 10:30 AM (3)"),
                         containsString("/applicants/" + StubServices.CASE + "/scans/" + StubServices.SCAN),
                         containsString("capture=\"environment\""), containsString("$470"),
-                        containsString("Sun, Nov 29, 8:30 AM</time> · <strong>confirm</strong>"),
+                        containsString("Sun, Nov 29, 8:30 AM</time> · <strong>confirm</strong>"), containsString(">Delivered<"),
                         // the spring-forward night in Chicago: 07:30Z is 1:30 CST, 08:30Z is 3:30 CDT
                         containsString("Sun, Mar 8, 1:30 AM"), containsString("Sun, Mar 8, 3:30 AM")))
                 .body(not(containsString(">2026-03-08T")), not(containsString(">c11<")), not(containsString(StubServices.HOUSEHOLD)));
