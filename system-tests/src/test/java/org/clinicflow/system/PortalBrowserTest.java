@@ -173,6 +173,7 @@ class PortalBrowserTest {
         uploadAndOpenAScan(caseUrl);
         accessible("case");
         fullPageShot("case");
+        onATablet("case-tablet");
 
         awaitReloading("the booking SMS in the local inbox", PORTAL + "/inbox?to=" + phone.replace("+", "%2B"),
                 b -> !b.findElements(By.cssSelector("[data-testid=inbox-row]")).isEmpty());
@@ -407,6 +408,7 @@ class PortalBrowserTest {
         new Select(browser.findElement(By.id("lang"))).selectByValue("es");
         click(By.cssSelector("form[action='/language'] button[type=submit]"));
         await("the portal in Spanish, without script", b -> b.findElement(By.tagName("nav")).getText().contains("Solicitantes"));
+        assertTrue(browser.getCurrentUrl().endsWith("/applicants"), "back on the page it was switched on: " + browser.getCurrentUrl());
         fill("q", "Portal");
         click(By.cssSelector("form[action='/applicants'] button[type=submit]"));
         await("the search answered by the server", b -> b.getCurrentUrl().contains("q=Portal"));
@@ -525,6 +527,21 @@ class PortalBrowserTest {
                 .filter(r -> !r.findElement(By.cssSelector("[data-testid=doc-status]")).getAttribute("data-status")
                         .matches("verified|not_applicable"))
                 .toList();
+    }
+
+    /** The page on a 10-inch tablet held upright (800 px wide): nothing runs off the side, so no sideways scrolling. */
+    private void onATablet(String shot) throws java.io.IOException {
+        org.openqa.selenium.Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1280));
+        try {
+            browser.navigate().refresh();
+            Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertTrue(overflow.intValue() <= 0, "the page fits a tablet's width; it overflows by " + overflow + " px");
+            shot(shot);
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
     }
 
     /** axe-core's rules on the page as it stands: no serious or critical violation. */
