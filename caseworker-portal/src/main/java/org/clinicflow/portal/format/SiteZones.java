@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Each site's time zone, from scheduling-service's site list, kept five minutes (zones change
  * when a site is created, not per page). A site the list does not name, or a list that cannot be
  * read, falls back to the clinic's zone ({@code clinic.portal.time-zone}). Exercised through
- * the page tests ({@code CasePageTest}).
+ * the page tests ({@code TodayPageTest}: Chicago times from the stubbed site list).
  */
 @ApplicationScoped
 public class SiteZones {

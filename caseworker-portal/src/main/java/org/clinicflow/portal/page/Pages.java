@@ -5,16 +5,15 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.clinicflow.portal.format.Legible;
 import org.clinicflow.portal.format.Names;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import org.clinicflow.portal.i18n.Locales;
@@ -26,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * menu and role-dependent actions), and the services' answers turned into something a person
  * can act on. A service's problem+json becomes a message and field-level errors next to the
  * form's inputs; a service that does not answer becomes "try again", never a stack trace.
- * {@link #start} begins a call on the managed executor, which carries the request's context and
- * the user's token, so a page asks its services in parallel and waits for the slowest only.
+ * {@link #start} begins a call on {@link ServiceCalls}' threads, which carry the request's context
+ * and the user's token, so a page asks its services in parallel and waits for the slowest only.
  */
 @RequestScoped
 public class Pages {
@@ -56,9 +55,9 @@ public class Pages {
     private final Viewer viewer;
     private final Locales locales;
     private final boolean devInbox;
-    private final ManagedExecutor executor;
+    private final ServiceCalls executor;
 
-    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox, ManagedExecutor executor) {
+    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox, ServiceCalls executor) {
         this.viewer = viewer;
         this.locales = locales;
         this.devInbox = devInbox;
@@ -67,7 +66,7 @@ public class Pages {
 
     /** Starts a service call now, beside the page's others; {@link #call}'s rules apply to its outcome. */
     public <T> Pending<T> start(Supplier<T> call) {
-        return new Pending<>(executor.supplyAsync(() -> call(call)));
+        return new Pending<>(executor.start(() -> call(call)));
     }
 
     /** An outcome that is already known (a call the page need not make). */
