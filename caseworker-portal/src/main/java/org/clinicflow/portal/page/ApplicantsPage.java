@@ -8,11 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 import org.clinicflow.portal.api.ApplicantPage;
 import org.clinicflow.portal.api.IntakeApi;
-import org.clinicflow.portal.api.SchedulingApi;
-import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -30,17 +27,12 @@ public class ApplicantsPage {
     private final Template applicants;
     private final Pages pages;
     private final IntakeApi intake;
-    private final SchedulingApi scheduling;
-    private final SiteZones zones;
     private final Viewer viewer;
 
-    ApplicantsPage(Template applicants, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones,
-            Viewer viewer) {
+    ApplicantsPage(Template applicants, Pages pages, @RestClient IntakeApi intake, Viewer viewer) {
         this.applicants = applicants;
         this.pages = pages;
         this.intake = intake;
-        this.scheduling = scheduling;
-        this.zones = zones;
         this.viewer = viewer;
     }
 
@@ -65,7 +57,7 @@ public class ApplicantsPage {
                 blank(category), current, PAGE_SIZE));
         return view.data("q", q == null ? "" : q).data("stage", stage == null ? "" : stage).data("language", language == null ? "" : language)
                 .data("category", category == null ? "" : category).data("page", current).data("found", found)
-                .data("show", pages.legible(zones.of(viewer.site(), scheduling::sites)));
+                .data("show", pages.legibleAt(viewer.site()));
     }
 
     private static String blank(String s) {

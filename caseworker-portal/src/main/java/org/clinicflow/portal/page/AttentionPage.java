@@ -14,11 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.clinicflow.portal.api.CaseTask;
 import org.clinicflow.portal.api.IntakeApi;
-import org.clinicflow.portal.api.SchedulingApi;
-import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -35,17 +32,12 @@ public class AttentionPage {
     private final Template attention;
     private final Pages pages;
     private final IntakeApi intake;
-    private final SchedulingApi scheduling;
-    private final SiteZones zones;
     private final Viewer viewer;
 
-    AttentionPage(Template attention, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones,
-            Viewer viewer) {
+    AttentionPage(Template attention, Pages pages, @RestClient IntakeApi intake, Viewer viewer) {
         this.attention = attention;
         this.pages = pages;
         this.intake = intake;
-        this.scheduling = scheduling;
-        this.zones = zones;
         this.viewer = viewer;
     }
 
@@ -54,7 +46,7 @@ public class AttentionPage {
     public TemplateInstance show(@QueryParam("note") String note) {
         Pages.Outcome<List<CaseTask>> tasks = pages.call(intake::openTasks);
         return pages.render(attention).data("tasks", tasks).data("note", note)
-                .data("show", pages.legible(zones.of(viewer.site(), scheduling::sites)));
+                .data("show", pages.legibleAt(viewer.site()));
     }
 
     /** Ticks a task off on the date given; back to where the form was (this list, or the case). */

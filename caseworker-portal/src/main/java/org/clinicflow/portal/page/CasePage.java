@@ -34,7 +34,6 @@ import org.clinicflow.portal.api.SmsReply;
 import org.clinicflow.portal.api.SmsStatus;
 import org.clinicflow.portal.api.TimelineEntry;
 import org.clinicflow.portal.format.Legible;
-import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -67,18 +66,16 @@ public class CasePage {
     private final Template caseView;
     private final Pages pages;
     private final Viewer viewer;
-    private final SiteZones zones;
     private final IntakeApi intake;
     private final DocumentApi documents;
     private final SchedulingApi scheduling;
     private final NotificationApi notification;
 
-    CasePage(@io.quarkus.qute.Location("case") Template caseView, Pages pages, Viewer viewer, SiteZones zones, @RestClient IntakeApi intake,
+    CasePage(@io.quarkus.qute.Location("case") Template caseView, Pages pages, Viewer viewer, @RestClient IntakeApi intake,
             @RestClient DocumentApi documents, @RestClient SchedulingApi scheduling, @RestClient NotificationApi notification) {
         this.caseView = caseView;
         this.pages = pages;
         this.viewer = viewer;
-        this.zones = zones;
         this.intake = intake;
         this.documents = documents;
         this.scheduling = scheduling;
@@ -216,8 +213,8 @@ public class CasePage {
         Pages.Pending<ApplicantPage> household = a.ok() && a.value().householdId() != null
                 ? pages.start(() -> intake.household(a.value().householdId().toString(), 20))
                 : Pages.known(new Pages.Outcome<>(new ApplicantPage(List.of(), 0, 0, false), 0, null, Map.of(), Map.of()));
-        ZoneId zone = ap.ok() && ap.value().timeZone() != null ? ZoneId.of(ap.value().timeZone())
-                : zones.of(a.ok() ? a.value().siteId() : viewer.site(), scheduling::sites);
+        Legible show = ap.ok() && ap.value().timeZone() != null ? pages.legible(ZoneId.of(ap.value().timeZone()))
+                : pages.legibleAt(a.ok() ? a.value().siteId() : viewer.site());
 
         Pages.Outcome<List<FreeSlot>> slots = free.get();
         Pages.Outcome<ApplicantPage> family = household.get();
@@ -229,7 +226,7 @@ public class CasePage {
                 .data("family", family.ok() ? family.value().items().stream().filter(m -> !m.id().toString().equals(id)).toList()
                         : List.<Applicant>of())
                 .data("reasons", REJECTION_REASONS).data("revealed", revealedANumber).data("supervisor", viewer.supervisor())
-                .data("show", pages.legible(zone));
+                .data("show", show);
     }
 
     /** The scans grouped under their document type, newest first; none when document-service did not answer. */

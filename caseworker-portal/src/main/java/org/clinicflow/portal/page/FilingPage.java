@@ -12,15 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.Applicant;
 import org.clinicflow.portal.api.Filing;
 import org.clinicflow.portal.api.IntakeApi;
-import org.clinicflow.portal.api.SchedulingApi;
-import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -79,12 +76,8 @@ public class FilingPage {
     private final Template filing;
     private final Pages pages;
     private final IntakeApi intake;
-    private final SchedulingApi scheduling;
-    private final SiteZones zones;
 
-    FilingPage(Template filing, Pages pages, @RestClient IntakeApi intake, @RestClient SchedulingApi scheduling, SiteZones zones) {
-        this.scheduling = scheduling;
-        this.zones = zones;
+    FilingPage(Template filing, Pages pages, @RestClient IntakeApi intake) {
         this.filing = filing;
         this.pages = pages;
         this.intake = intake;
@@ -191,7 +184,7 @@ public class FilingPage {
                 .data("groups", FORM).data("values", values).data("inForce", inForce).data("consents", consents)
                 .data("failedSection", failedSection == null ? "" : failedSection).data("failure", failure)
                 .data("errors", failure == null ? Map.of() : failure.fieldErrors())
-                .data("show", pages.legible(zones.of(applicant.ok() ? applicant.value().siteId() : null, scheduling::sites)))
+                .data("show", pages.legibleAt(applicant.ok() ? applicant.value().siteId() : null))
                 .data("interpreterFields", List.of("name", "organization", "phone", "language"))
                 .data("guardianFields", List.of("guardianName", "guardianRelationship"))
                 .data("preparerFields", List.of("name", "organization", "phone", "email"));

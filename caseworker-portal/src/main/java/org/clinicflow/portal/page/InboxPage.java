@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.clinicflow.portal.api.DevSms;
 import org.clinicflow.portal.api.NotificationApi;
-import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -23,12 +22,10 @@ public class InboxPage {
     private final Pages pages;
     private final NotificationApi notification;
     private final boolean enabled;
-    private final SiteZones zones;
 
-    InboxPage(Template inbox, Pages pages, @RestClient NotificationApi notification, SiteZones zones,
+    InboxPage(Template inbox, Pages pages, @RestClient NotificationApi notification,
             @ConfigProperty(name = "clinic.portal.dev-inbox") boolean enabled) {
         this.inbox = inbox;
-        this.zones = zones;
         this.pages = pages;
         this.notification = notification;
         this.enabled = enabled;
@@ -42,6 +39,6 @@ public class InboxPage {
         }
         Pages.Outcome<List<DevSms>> sms = pages.call(() -> notification.devInbox(to == null || to.isBlank() ? null : to));
         return pages.render(inbox).data("sms", sms).data("to", to == null ? "" : to)
-                .data("show", pages.legible(zones.clinicZone()));
+                .data("show", pages.legibleAt(null));
     }
 }

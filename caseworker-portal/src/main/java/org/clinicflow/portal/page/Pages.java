@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.clinicflow.portal.format.Legible;
 import org.clinicflow.portal.format.Names;
+import org.clinicflow.portal.format.SiteZones;
+import org.clinicflow.portal.api.SchedulingApi;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import org.clinicflow.portal.i18n.Locales;
@@ -56,8 +59,13 @@ public class Pages {
     private final Locales locales;
     private final boolean devInbox;
     private final ServiceCalls executor;
+    private final SiteZones zones;
+    private final SchedulingApi scheduling;
 
-    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox, ServiceCalls executor) {
+    Pages(Viewer viewer, Locales locales, @ConfigProperty(name = "clinic.portal.dev-inbox") boolean devInbox, ServiceCalls executor,
+            SiteZones zones, @RestClient SchedulingApi scheduling) {
+        this.zones = zones;
+        this.scheduling = scheduling;
         this.viewer = viewer;
         this.locales = locales;
         this.devInbox = devInbox;
@@ -84,6 +92,11 @@ public class Pages {
     /** Dates and times in this zone and the viewer's language. */
     public Legible legible(ZoneId zone) {
         return new Legible(zone, locales.current(), Clock.systemUTC());
+    }
+
+    /** Dates and times at a site (its zone from {@link SiteZones}; the clinic's zone for none) in the viewer's language. */
+    public Legible legibleAt(String siteId) {
+        return legible(zones.of(siteId, scheduling::sites));
     }
 
     /** Categories, languages and countries by name in the viewer's language. */

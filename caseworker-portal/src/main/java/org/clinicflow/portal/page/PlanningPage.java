@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.clinicflow.portal.api.Planning;
 import org.clinicflow.portal.api.SchedulingApi;
-import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.api.Site;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -41,10 +40,8 @@ public class PlanningPage {
     private final Template planning;
     private final Pages pages;
     private final SchedulingApi scheduling;
-    private final SiteZones zones;
 
-    PlanningPage(Template planning, Pages pages, @RestClient SchedulingApi scheduling, SiteZones zones) {
-        this.zones = zones;
+    PlanningPage(Template planning, Pages pages, @RestClient SchedulingApi scheduling) {
         this.planning = planning;
         this.pages = pages;
         this.scheduling = scheduling;
@@ -64,7 +61,7 @@ public class PlanningPage {
                 .data("slotMinutes", slotMinutes == null ? 30 : slotMinutes).data("whatIf", null).data("whatIfAsked", null)
                 .data("rosterLanguages", List.of("es", "ht", "fr", "pt", "en"));
         if (chosen == null) {
-            return page.data("backlog", null).data("plan", null).data("chart", null).data("show", pages.legible(zones.clinicZone()));
+            return page.data("backlog", null).data("plan", null).data("chart", null).data("show", pages.legibleAt(null));
         }
         Double alpha = turnAwayPercent == null ? null : turnAwayPercent / 100.0;
         Pages.Pending<Planning.Backlog> backlogCall = pages.start(() -> scheduling.backlog(chosen));
@@ -78,7 +75,7 @@ public class PlanningPage {
                     "Stacked bars: seats the plan needs each day per language; dashed outline: seats still free in the published sessions."));
         }
         return page.data("backlog", backlog).data("plan", plan).data("chart", chart)
-                .data("show", pages.legible(zones.of(chosen, () -> sites.ok() ? sites.value() : List.of())));
+                .data("show", pages.legibleAt(chosen));
     }
 
     /**

@@ -21,7 +21,6 @@ import java.util.Map;
 import org.clinicflow.portal.api.IntakeApi;
 import org.clinicflow.portal.api.PolicyAction;
 import org.clinicflow.portal.api.RulePreview;
-import org.clinicflow.portal.format.SiteZones;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -41,11 +40,9 @@ public class RulesPage {
     private final Pages pages;
     private final IntakeApi intake;
     private final ObjectMapper json;
-    private final SiteZones zones;
 
     RulesPage(Template rules, @io.quarkus.qute.Location("policy-action") Template policyAction, Pages pages,
-            @RestClient IntakeApi intake, ObjectMapper json, SiteZones zones) {
-        this.zones = zones;
+            @RestClient IntakeApi intake, ObjectMapper json) {
         this.rules = rules;
         this.policyAction = policyAction;
         this.pages = pages;
@@ -87,7 +84,7 @@ public class RulesPage {
     public TemplateInstance rule(@PathParam("id") String id, @QueryParam("note") String note) {
         Pages.Outcome<List<PolicyAction>> actions = pages.call(() -> intake.actionsOf(id));
         boolean running = actions.ok() && actions.value().stream().anyMatch(PolicyAction::running);
-        return pages.render(policyAction).data("ruleId", id).data("note", note).data("show", pages.legible(zones.clinicZone()))
+        return pages.render(policyAction).data("ruleId", id).data("note", note).data("show", pages.legibleAt(null))
                 .data("affected", pages.call(() -> intake.affectedCases(id)))
                 .data("actions", actions).data("running", running);
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.clinicflow.portal.api.SchedulingApi;
 import org.clinicflow.portal.api.Site;
 import org.clinicflow.portal.api.Waitlist;
 import org.clinicflow.portal.format.Legible;
-import org.clinicflow.portal.format.SiteZones;
 import org.clinicflow.portal.security.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -57,17 +55,15 @@ public class TodayPage {
     private final Template sheet;
     private final Pages pages;
     private final Viewer viewer;
-    private final SiteZones zones;
     private final SchedulingApi scheduling;
     private final IntakeApi intake;
 
-    TodayPage(Template today, @io.quarkus.qute.Location("day-sheet") Template sheet, Pages pages, Viewer viewer, SiteZones zones,
+    TodayPage(Template today, @io.quarkus.qute.Location("day-sheet") Template sheet, Pages pages, Viewer viewer,
             @RestClient SchedulingApi scheduling, @RestClient IntakeApi intake) {
         this.today = today;
         this.sheet = sheet;
         this.pages = pages;
         this.viewer = viewer;
-        this.zones = zones;
         this.scheduling = scheduling;
         this.intake = intake;
     }
@@ -101,8 +97,7 @@ public class TodayPage {
             queue = pages.start(() -> scheduling.queue(chosen, blank(date)));
             waitlist = pages.start(() -> scheduling.waitlist(chosen));
         }
-        ZoneId zone = zones.of(chosen, () -> siteList.ok() ? siteList.value() : List.of());
-        Legible show = pages.legible(zone);
+        Legible show = pages.legibleAt(chosen);
         LocalDate day = parse(date, show.today());
         Pages.Outcome<QueueDay> queued = queue == null ? null : queue.get();
         Pages.Outcome<Waitlist> waiting = waitlist == null ? null : waitlist.get();
