@@ -35,10 +35,6 @@ public class SiteZones {
         this.clock = Clock.systemUTC();
     }
 
-    public ZoneId clinicZone() {
-        return clinicZone;
-    }
-
     /** The site's zone; {@code list} reads the sites when the kept copy is older than five minutes. */
     public ZoneId of(String siteId, Supplier<List<Site>> list) {
         if (siteId == null) {
@@ -56,7 +52,7 @@ public class SiteZones {
     }
 
     /** The kept sites by id, read again when stale; an unreadable list keeps what was kept. */
-    public Map<String, Site> sites(Supplier<List<Site>> list) {
+    private Map<String, Site> sites(Supplier<List<Site>> list) {
         if (Duration.between(readAt, clock.instant()).compareTo(KEEP) > 0 || sites.isEmpty()) {
             try {
                 sites = list.get().stream().collect(Collectors.toMap(Site::id, Function.identity(), (a, b) -> a));

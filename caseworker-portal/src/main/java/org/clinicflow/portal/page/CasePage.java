@@ -209,10 +209,10 @@ public class CasePage {
         Pages.Outcome<Appointment> ap = appointment.get();
         Pages.Pending<List<FreeSlot>> free = ap.ok() && ap.value().changeable()
                 ? pages.start(() -> scheduling.availability(ap.value().siteId(), String.valueOf(ap.value().localDate()), ap.value().language()))
-                : Pages.known(new Pages.Outcome<>(List.of(), 0, null, Map.of(), Map.of()));
+                : Pages.known(Pages.Outcome.of(List.of()));
         Pages.Pending<ApplicantPage> household = a.ok() && a.value().householdId() != null
                 ? pages.start(() -> intake.household(a.value().householdId().toString(), 20))
-                : Pages.known(new Pages.Outcome<>(new ApplicantPage(List.of(), 0, 0, false), 0, null, Map.of(), Map.of()));
+                : Pages.known(Pages.Outcome.of(new ApplicantPage(List.of(), 0, 0, false)));
         Legible show = ap.ok() && ap.value().timeZone() != null ? pages.legible(ZoneId.of(ap.value().timeZone()))
                 : pages.legibleAt(a.ok() ? a.value().siteId() : viewer.site());
 

@@ -40,6 +40,16 @@ public class Pages {
         public boolean ok() {
             return status == 0;
         }
+
+        /** A value in hand: the outcome of a call that went through (or need not be made). */
+        public static <T> Outcome<T> of(T value) {
+            return new Outcome<>(value, 0, null, Map.of(), Map.of());
+        }
+
+        /** This failure, told next to one field of the page's form. */
+        public <U> Outcome<U> at(String field) {
+            return new Outcome<>(null, status, message, Map.of(field, String.valueOf(message)), Map.of());
+        }
     }
 
     /** A call under way; {@link #get} waits for its outcome. */
@@ -108,7 +118,7 @@ public class Pages {
     @SuppressWarnings("unchecked")
     public <T> Outcome<T> call(Supplier<T> call) {
         try {
-            return new Outcome<>(call.get(), 0, null, Map.of(), Map.of());
+            return Outcome.of(call.get());
         } catch (WebApplicationException e) {
             Response response = e.getResponse();
             Map<String, Object> problem = Map.of();

@@ -117,19 +117,18 @@ public class RegisterPage {
      */
     private Pages.Outcome<String> household(String memberId) {
         if (memberId == null) {
-            return new Pages.Outcome<>(null, 0, null, Map.of(), Map.of());
+            return Pages.Outcome.of(null);
         }
         Pages.Outcome<Applicant> member = pages.call(() -> intake.applicant(memberId));
         if (!member.ok()) {
-            return new Pages.Outcome<>(null, member.status(), member.message(), Map.of("familyOf", member.message()), Map.of());
+            return member.at("familyOf");
         }
         if (member.value().householdId() != null) {
-            return new Pages.Outcome<>(member.value().householdId().toString(), 0, null, Map.of(), Map.of());
+            return Pages.Outcome.of(member.value().householdId().toString());
         }
         String household = UUID.randomUUID().toString();
         Pages.Outcome<Applicant> joined = pages.call(() -> intake.joinHousehold(memberId, new IntakeApi.HouseholdPatch(household)));
-        return joined.ok() ? new Pages.Outcome<>(household, 0, null, Map.of(), Map.of())
-                : new Pages.Outcome<>(null, joined.status(), joined.message(), Map.of("familyOf", joined.message()), Map.of());
+        return joined.ok() ? Pages.Outcome.of(household) : joined.at("familyOf");
     }
 
     private TemplateInstance view(Map<String, String> typed, boolean consent, Pages.Outcome<Eligibility> eligibility,
