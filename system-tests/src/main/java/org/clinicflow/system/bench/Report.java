@@ -90,7 +90,8 @@ public final class Report {
         outcome.cpuSeconds().forEach((name, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %d |%n", name, seconds,
                 perApplicant.get(name), outcome.peakRssMb().getOrDefault(name, 0L))));
         if (!outcome.reads().isEmpty()) {
-            md.append("\nReads on intake after the surge, offered at a fixed rate (latency from when each request was due, ms):\n\n"
+            md.append("\nReads on intake after the surge, offered at a fixed rate after " + ReadLoad.WARM_UP_SECONDS
+                    + " s of each uncounted (latency from when each request was due, ms):\n\n"
                     + "| request | per second | over cases | requests | failed | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|---|---|---|\n");
             outcome.reads().forEach(r -> md.append(String.format("| %s | %.0f | %,d | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n", r.what(),
                     r.perSecond(), r.cases(), r.requests(), r.failed(), r.p50(), r.p95(), r.p99(), r.max())));
