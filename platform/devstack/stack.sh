@@ -38,8 +38,11 @@ POSTGRES_MAX_CONNECTIONS="${CLINIC_POSTGRES_MAX_CONNECTIONS:-250}"
 # Sized from measurements on 2 cores (README, "Performance"): a live heap under 100 MB, so a
 # 160 MB ceiling; the serial collector (one core's worth of pause is nothing here, and it has no
 # threads or remembered sets to pay for); a heap that gives memory back after a surge; smaller
-# thread stacks; glibc held to two malloc arenas (each thread otherwise gets its own).
-SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:+ExitOnOutOfMemoryError}"
+# thread stacks; glibc held to two malloc arenas (each thread otherwise gets its own); the client
+# compiler only (TieredStopAtLevel=1): on 2 cores the optimizing compiler's work cost more CPU than
+# its faster code saved, and its profiles and code took ~60 MB (a 10,000 surge: 24 -> 37 applicants/s,
+# 75.6 -> 50.1 ms of CPU each, peak RSS 315-365 -> 211-292 MB; results/bench-20261201-001844).
+SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 say() { printf '%s\n' "$*"; }
