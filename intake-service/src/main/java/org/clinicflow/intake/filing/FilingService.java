@@ -51,7 +51,7 @@ public class FilingService {
         if (r.filedOn().isAfter(clock.today())) {
             throw invalid("filedOn", "cannot be in the future");
         }
-        if (r.filedOn().isBefore(a.createdAt.atZone(java.time.ZoneOffset.UTC).toLocalDate())) {
+        if (r.filedOn().isBefore(registeredOnAtTheEarliest(a.createdAt))) {
             throw invalid("filedOn", "cannot be before the case was registered");
         }
         boolean waiverClaimed = a.feeWaiverBasis != null && a.feeWaiverBasis != ApplicantFacts.FeeWaiverBasis.NONE;
@@ -93,6 +93,17 @@ public class FilingService {
         events.receiptRecorded(a, actor);
         audit.record(a.id, actor, "record-receipt", null);
         return true;
+    }
+
+    /**
+     * The earliest date the clinic's own calendar could have shown when the case was registered.
+     * The filing date is the clinic's local date, and intake does not keep the sites' zones
+     * (scheduling does): the UTC date was wrong for every evening filing west of UTC (a case
+     * registered and filed at 7:55 PM in Chicago is registered on the next day in UTC), so the
+     * bound is the date in the westernmost zone, UTC-12, never a whole day too lenient.
+     */
+    static java.time.LocalDate registeredOnAtTheEarliest(java.time.Instant createdAt) {
+        return java.time.LocalDate.ofInstant(createdAt, java.time.ZoneOffset.ofHours(-12));
     }
 
     private static ProblemException conflict(String slug, String detail) {
