@@ -18,7 +18,7 @@ import org.clinicflow.web.time.ClinicClock;
  * Records that a complete case was filed (date, method, fee) and, when it arrives, USCIS's
  * receipt number: the case moves to filed, each step is an event and a timeline entry, and the
  * receipt reaches the applicant by SMS (the notification service). A receipt number recorded
- * twice is one receipt. The form's mailing address at filing starts the case's address history. Tested by {@code FilingApiTest} and the journey test.
+ * twice is one receipt. The form's mailing address at filing starts the case's address history. Tested by {@code FilingApiTest}, {@code FilingDatesTest} (the filing date against the clinic's calendar) and the journey test.
  */
 @ApplicationScoped
 public class FilingService {
