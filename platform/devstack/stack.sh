@@ -35,6 +35,8 @@ SERVICES=(
 )
 # Five services' pools (up to 130), a second instance in the chaos run, Keycloak, the drivers.
 POSTGRES_MAX_CONNECTIONS="${CLINIC_POSTGRES_MAX_CONNECTIONS:-250}"
+# More server settings for a measurement, e.g. "-c shared_preload_libraries=pg_stat_statements".
+POSTGRES_EXTRA_OPTS="${CLINIC_POSTGRES_OPTS:-}"
 # Sized from measurements on 2 cores (README, "Performance"): a live heap under 100 MB, so a
 # 160 MB ceiling; the serial collector (one core's worth of pause is nothing here, and it has no
 # threads or remembered sets to pay for); a heap that gives memory back after a surge; smaller
@@ -236,7 +238,7 @@ host    samerole  all       127.0.0.1/32    scram-sha-256
 HBA
   step "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT"
   as_pg_user "$PG_HOME/bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1 -c max_connections=$POSTGRES_MAX_CONNECTIONS" start >/dev/null \
+    -o "-p $POSTGRES_PORT -k $RUN -c listen_addresses=127.0.0.1 -c max_connections=$POSTGRES_MAX_CONNECTIONS $POSTGRES_EXTRA_OPTS" start >/dev/null \
     || { fail "PostgreSQL did not start" "$LOGS/postgres.log"; return 1; }
   head -1 "$pgdata/postmaster.pid" >"$RUN/postgres.pid"
   local args=() entry db

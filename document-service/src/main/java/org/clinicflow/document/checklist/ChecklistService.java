@@ -244,16 +244,20 @@ public class ChecklistService {
         existing.values().forEach(item -> item.required = false);
         for (ChecklistTemplates.PlannedItem p : planned) {
             ChecklistItem item = existing.get(p.type());
-            if (item == null) {
+            boolean added = item == null;
+            if (added) {
                 item = new ChecklistItem();
                 item.applicantId = checklist.applicantId;
                 item.type = p.type();
                 item.status = ItemStatus.PENDING;
-                item.persist();
                 existing.put(p.type(), item);
             }
             item.required = p.required();
             item.mayBeNotApplicable = p.mayBeNotApplicable();
+            if (added) {
+                // Persisted once complete: set after persist(), the two flags cost every new item an UPDATE.
+                item.persist();
+            }
         }
         checklist.templateVersion = template.version();
         outbox.publish(new ChecklistOpenedV1(checklist.applicantId, checklist.category, template.version(),

@@ -1,6 +1,7 @@
 package org.clinicflow.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -51,6 +52,35 @@ public abstract class ServiceContractTest {
         given().auth().oauth2(forged).when().get(protectedPath()).then().statusCode(401);
     }
 
+    /** Tokens are verified once and then remembered ({@code VerifiedTokens}); each caller must still be themself. */
+    @Test
+    void namesEachCallerByTheirOwnTokenWhenTokensAreUsedAgain() {
+        String caseworker = TestTokens.caseworker();
+        String supervisor = TestTokens.supervisor();
+        String elsewhere = TestTokens.caseworkerAt("denver-central");
+        for (int round = 0; round < 3; round++) {
+            given().auth().oauth2(caseworker).when().get("/api/me").then().statusCode(200)
+                    .body("username", equalTo("caseworker")).body("roles", contains("caseworker"))
+                    .body("siteId", equalTo(TestTokens.SITE));
+            given().auth().oauth2(supervisor).when().get("/api/me").then().statusCode(200)
+                    .body("username", equalTo("supervisor")).body("roles", contains("caseworker", "supervisor"));
+            given().auth().oauth2(elsewhere).when().get("/api/me").then().statusCode(200)
+                    .body("username", equalTo("caseworker-denver-central")).body("siteId", equalTo("denver-central"));
+        }
+    }
+
+    @Test
+    void refusesATokenAlteredAfterTheGenuineOneWasAccepted() {
+        String token = TestTokens.caseworker();
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        char last = signature.charAt(0);
+        String altered = token.substring(0, token.lastIndexOf('.') + 1) + (last == 'A' ? 'B' : 'A') + signature.substring(1);
+        given().auth().oauth2(altered).when().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(token + "x").when().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200).body("username", equalTo("caseworker"));
+    }
+
     @Test
     void refusesATokenIssuedForAnotherApi() {
         given().auth().oauth2(TestTokens.forAnotherAudience()).when().get(protectedPath()).then().statusCode(401);
@@ -60,6 +90,6 @@ public abstract class ServiceContractTest {
     void knowsTheCallerAndTheirClinicRolesFromARealToken() {
         given().auth().oauth2(TestTokens.supervisor()).when().get("/api/me").then().statusCode(200)
                 .body("username", equalTo("supervisor"))
-                .body("roles", org.hamcrest.Matchers.contains("caseworker", "supervisor"));
+                .body("roles", contains("caseworker", "supervisor"));
     }
 }

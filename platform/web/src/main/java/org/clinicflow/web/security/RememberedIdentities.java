@@ -1,0 +1,68 @@
+package org.clinicflow.web.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The identities bearer tokens proved, each kept until its token's own expiry and at most
+ * {@code capacity} at once (when full, expired ones go first; with none expired a new token is
+ * simply not remembered, so memory stays bounded under any number of callers). The request an
+ * identity was proved on is never kept with it: OIDC stamps the identity with that request's
+ * routing context, which would hold the request (and its body) alive and hand it to a later
+ * caller; {@link #recall} stamps the caller's own request instead. Tested by
+ * {@code RememberedIdentitiesTest} (expiry, capacity, no request kept) and, through every
+ * service, by {@code ServiceContractTest}.
+ */
+final class RememberedIdentities {
+
+    /** The attribute OIDC stores the token's expiry in (epoch seconds). */
+    static final String EXPIRES_AT = "quarkus.identity.expire-time";
+    /** The attribute OIDC stores the request's routing context in. */
+    static final String REQUEST = "io.vertx.ext.web.RoutingContext";
+
+    private record Remembered(SecurityIdentity identity, long expiresAtEpochSecond) {
+    }
+
+    private final Map<String, Remembered> byToken = new ConcurrentHashMap<>();
+    private final int capacity;
+
+    RememberedIdentities(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** The identity {@code token} proved, stamped with {@code request}; null if unknown or expired at {@code now}. */
+    SecurityIdentity recall(String token, Instant now, Object request) {
+        Remembered remembered = byToken.get(token);
+        if (remembered == null) {
+            return null;
+        }
+        if (now.getEpochSecond() >= remembered.expiresAtEpochSecond()) {
+            byToken.remove(token, remembered);
+            return null;
+        }
+        return QuarkusSecurityIdentity.builder(remembered.identity()).addAttribute(REQUEST, request).build();
+    }
+
+    /** Keeps what {@code token} proved, unless the identity carries no expiry, has expired, or memory is full. */
+    void remember(String token, SecurityIdentity identity, Instant now) {
+        if (capacity <= 0 || identity == null || identity.isAnonymous()
+                || !(identity.getAttribute(EXPIRES_AT) instanceof Long expiresAt) || now.getEpochSecond() >= expiresAt) {
+            return;
+        }
+        if (byToken.size() >= capacity) {
+            byToken.values().removeIf(r -> now.getEpochSecond() >= r.expiresAtEpochSecond());
+            if (byToken.size() >= capacity) {
+                return;
+            }
+        }
+        SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder(identity).addAttribute(REQUEST, null).build();
+        byToken.put(token, new Remembered(withoutRequest, expiresAt));
+    }
+
+    int size() {
+        return byToken.size();
+    }
+}

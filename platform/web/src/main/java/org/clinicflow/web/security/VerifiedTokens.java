@@ -1,0 +1,68 @@
+package org.clinicflow.web.security;
+
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Checks a bearer token's signature once, not on every call: the portal sends a caseworker's
+ * token with each request for the token's whole life, and an RS256 check is the largest single
+ * cost of a request (with the client compiler only, which these services run with, the
+ * signature's big-number arithmetic is not intrinsified). It sits in front of Quarkus's OIDC
+ * provider (a higher priority): a token it has seen, byte for byte, and whose expiry has not
+ * passed gets the identity OIDC proved for it; any other token goes to OIDC, whose answer (an
+ * identity, or the refusal) is what the caller gets. Nothing is trusted that OIDC did not check:
+ * a token differing in one character is a new token, and an expired one is refused by OIDC.
+ * Hand-written because Quarkus OIDC caches introspection and UserInfo answers but not a local
+ * JWT check. {@code clinic.security.verified-tokens.capacity} (default 1,000; 0 turns it off)
+ * bounds how many are kept. Tested by {@code RememberedIdentitiesTest} and, in every service,
+ * by {@code ServiceContractTest} (each caller named correctly through the memory, an altered
+ * token refused after the genuine one was accepted).
+ */
+@ApplicationScoped
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** How many verified tokens a service keeps. */
+    @ConfigMapping(prefix = "clinic.security.verified-tokens")
+    public interface Config {
+        @WithDefault("1000")
+        int capacity();
+    }
+
+    private final OidcIdentityProvider oidc;
+    private final RememberedIdentities remembered;
+
+    VerifiedTokens(OidcIdentityProvider oidc, Config config) {
+        this.oidc = oidc;
+        this.remembered = new RememberedIdentities(config.capacity());
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Before OIDC's provider, which would otherwise answer first. */
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        SecurityIdentity known = remembered.recall(token, Instant.now(), HttpSecurityUtils.getRoutingContextAttribute(request));
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return oidc.authenticate(request, context).invoke(identity -> remembered.remember(token, identity, Instant.now()));
+    }
+}

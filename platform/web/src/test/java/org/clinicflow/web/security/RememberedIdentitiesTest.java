@@ -1,0 +1,90 @@
+package org.clinicflow.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The memory of verified tokens: kept only until the token's own expiry, bounded, never holding a request. */
+class RememberedIdentitiesTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
+
+    private static SecurityIdentity provedUntil(String user, Instant expiry, Object request) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole("caseworker")
+                .addAttribute(RememberedIdentities.EXPIRES_AT, expiry.getEpochSecond())
+                .addAttribute(RememberedIdentities.REQUEST, request).build();
+    }
+
+    @Test
+    void aTokenIsRecalledUntilTheSecondItExpires() {
+        RememberedIdentities memory = new RememberedIdentities(10);
+        Instant expiry = NOW.plusSeconds(300);
+        memory.remember("token-a", provedUntil("ana", expiry, "request-1"), NOW);
+
+        SecurityIdentity recalled = memory.recall("token-a", expiry.minusSeconds(1), "request-2");
+        assertNotNull(recalled);
+        assertEquals("ana", recalled.getPrincipal().getName());
+        assertEquals(java.util.Set.of("caseworker"), recalled.getRoles());
+        assertNull(memory.recall("token-a", expiry, "request-3"), "refused from its expiry second on");
+        assertEquals(0, memory.size(), "an expired token is forgotten when met");
+    }
+
+    @Test
+    void onlyTheExactTokenIsRecalled() {
+        RememberedIdentities memory = new RememberedIdentities(10);
+        memory.remember("header.payload.signature", provedUntil("ana", NOW.plusSeconds(300), "r"), NOW);
+
+        assertNull(memory.recall("header.payload.signaturf", NOW, "r"));
+        assertNull(memory.recall("header.payload.signature ", NOW, "r"));
+    }
+
+    @Test
+    void theRequestAnIdentityWasProvedOnIsNeverHandedToALaterOne() {
+        RememberedIdentities memory = new RememberedIdentities(10);
+        Object first = new Object();
+        Object later = new Object();
+        memory.remember("token-a", provedUntil("ana", NOW.plusSeconds(300), first), NOW);
+
+        assertSame(later, memory.recall("token-a", NOW, later).getAttribute(RememberedIdentities.REQUEST));
+    }
+
+    @Test
+    void identitiesWithoutAnExpiryOrAlreadyExpiredAreNotKept() {
+        RememberedIdentities memory = new RememberedIdentities(10);
+        memory.remember("no-expiry", QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("ana")).build(), NOW);
+        memory.remember("expired", provedUntil("ben", NOW, "r"), NOW);
+
+        assertEquals(0, memory.size());
+        assertNull(memory.recall("no-expiry", NOW, "r"));
+    }
+
+    @Test
+    void whenFullExpiredTokensMakeRoomAndOtherwiseNewOnesAreNotKept() {
+        RememberedIdentities memory = new RememberedIdentities(2);
+        memory.remember("short", provedUntil("ana", NOW.plusSeconds(10), "r"), NOW);
+        memory.remember("long", provedUntil("ben", NOW.plusSeconds(300), "r"), NOW);
+
+        Instant later = NOW.plusSeconds(60);
+        memory.remember("next", provedUntil("cy", NOW.plusSeconds(300), "r"), later);
+        assertEquals("cy", memory.recall("next", later, "r").getPrincipal().getName(), "took the expired one's place");
+
+        memory.remember("one-too-many", provedUntil("dee", NOW.plusSeconds(300), "r"), later);
+        assertNull(memory.recall("one-too-many", later, "r"));
+        assertEquals(2, memory.size());
+        assertEquals("ben", memory.recall("long", later, "r").getPrincipal().getName());
+    }
+
+    @Test
+    void aCapacityOfZeroTurnsTheMemoryOff() {
+        RememberedIdentities memory = new RememberedIdentities(0);
+        memory.remember("token-a", provedUntil("ana", NOW.plusSeconds(300), "r"), NOW);
+        assertNull(memory.recall("token-a", NOW, "r"));
+    }
+}
