@@ -76,12 +76,15 @@ public class ChecklistService {
         checklist.updatedAt = now;
         ChecklistTemplates.Template template = templates.forCategory(facts.category()).orElseThrow(
                 () -> new IllegalStateException("no checklist template for category " + facts.category()));
-        if (!checklist.isPersistent()) {
+        boolean opened = !checklist.isPersistent();
+        if (opened) {
             checklist.templateVersion = template.version();
             checklist.persist();
         }
         if (replan) {
-            plan(checklist, template);
+            // A checklist opened just now has no items yet: asking the database would only cost a
+            // flush of the whole batch's session before the query (consumers apply up to 200 events at once).
+            plan(checklist, template, opened ? new HashMap<>() : itemsByType(checklist.applicantId));
         }
     }
 
@@ -237,10 +240,9 @@ public class ChecklistService {
         return errors;
     }
 
-    /** Brings the items in line with the template, keeping every check already made. */
-    private void plan(Checklist checklist, ChecklistTemplates.Template template) {
+    /** Brings the items in line with the template, keeping every check already made ({@code existing}, by type). */
+    private void plan(Checklist checklist, ChecklistTemplates.Template template, Map<String, ChecklistItem> existing) {
         List<ChecklistTemplates.PlannedItem> planned = templates.plan(template, checklist.priorEad, checklist.feeWaiverClaimed);
-        Map<String, ChecklistItem> existing = itemsByType(checklist.applicantId);
         existing.values().forEach(item -> item.required = false);
         for (ChecklistTemplates.PlannedItem p : planned) {
             ChecklistItem item = existing.get(p.type());

@@ -48,6 +48,21 @@ public class ChecklistItems {
                 .setParameter(5, checkedAt == null ? null : Timestamp.from(checkedAt)).executeUpdate();
     }
 
+    /** Several items checked in one save, in one statement: {@code documentTypes[i]} became {@code statuses[i]} (a type named twice counts once). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void checked(UUID applicantId, List<String> documentTypes, List<String> statuses, String checkedBy, Instant checkedAt) {
+        if (documentTypes.isEmpty()) {
+            return;
+        }
+        ownTable(em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status, checked_by, checked_at)"
+                + " SELECT DISTINCT ON (c.type) ?1, c.type, c.status, ?4, ?5 FROM unnest(cast(?2 AS text[]), cast(?3 AS text[])) AS c(type, status)"
+                + " ON CONFLICT (applicant_id, document_type) DO UPDATE SET status = excluded.status,"
+                + " checked_by = excluded.checked_by, checked_at = excluded.checked_at"))
+                .setParameter(1, applicantId).setParameter(2, documentTypes.toArray(String[]::new))
+                .setParameter(3, statuses.toArray(String[]::new)).setParameter(4, checkedBy)
+                .setParameter(5, checkedAt == null ? null : Timestamp.from(checkedAt)).executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     public List<Item> of(UUID applicantId) {
         List<Object[]> rows = ownTable(em.createNativeQuery("SELECT document_type, status, checked_by, checked_at"

@@ -74,9 +74,10 @@ public class CaseProgress extends InboxListener {
                 .on(DocumentVerifiedV1.class, e -> progress(e, e.event().checkedBy(), (e.event().waived() ? "Waived: " : "Verified: ")
                         + e.event().documentType(), a -> checklist.checked(a.id, e.event().documentType(),
                                 e.event().waived() ? "waived" : "verified", e.event().checkedBy(), e.event().verifiedAt())))
-                .on(DocumentsCheckedV1.class, e -> progress(e, e.event().checkedBy(), checkedSummary(e.event()), a -> e.event()
-                        .documents().forEach(d -> checklist.checked(a.id, d.documentType(), d.waived() ? "waived" : "verified",
-                                e.event().checkedBy(), e.event().checkedAt()))))
+                .on(DocumentsCheckedV1.class, e -> progress(e, e.event().checkedBy(), checkedSummary(e.event()), a -> checklist
+                        .checked(a.id, e.event().documents().stream().map(DocumentsCheckedV1.CheckedDocument::documentType).toList(),
+                                e.event().documents().stream().map(d -> d.waived() ? "waived" : "verified").toList(),
+                                e.event().checkedBy(), e.event().checkedAt())))
                 .on(DocumentRejectedV1.class, e -> progress(e, e.event().checkedBy(), "Rejected: " + e.event().documentType()
                         + " (" + e.event().reasonCode() + ")", a -> {
                             checklist.checked(a.id, e.event().documentType(), "rejected", e.event().checkedBy(),

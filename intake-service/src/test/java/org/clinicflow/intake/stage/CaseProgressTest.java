@@ -7,16 +7,19 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.clinicflow.events.GoldenEvents;
+import org.clinicflow.intake.checklist.ChecklistItems;
 import org.clinicflow.events.catalog.EventCatalog;
 import org.clinicflow.events.cloudevents.EventJson;
 import org.clinicflow.events.cloudevents.EventMetadata;
@@ -27,13 +30,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The case follows the other services' events, sent as they would send them (the golden
- * samples, on the real broker): checklist opened, documents ready, booked, checked in, filed
- * with its receipt; each on the timeline once, even when delivered twice.
+ * samples, on the real broker): checklist opened, documents checked (the checklist the filing
+ * packet lists), documents ready, booked, checked in, filed with its receipt; each on the
+ * timeline once, even when delivered twice.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(OidcWiremockTestResource.class)
 class CaseProgressTest {
+
+    @Inject
+    ChecklistItems checklist;
 
     @Test
     void stageAndTimelineFollowTheOtherServices() throws Exception {
@@ -46,6 +53,13 @@ class CaseProgressTest {
         awaitStage(location, "documents_pending");
         EventMetadata checked = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-checked.v1", id);
         resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-checked.v1", id, checked);
+        // What the filing packet will list: each document of the save as checked, the rest still required.
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).contains("clinic.documents.documents-checked.v1"));
+        assertEquals(List.of("i94 verified caseworker 2026-11-22T09:15:00Z", "identity-document required null null",
+                "parole-document required null null", "passport verified caseworker 2026-11-22T09:15:00Z",
+                "photos waived caseworker 2026-11-22T09:15:00Z"),
+                QuarkusTransaction.requiringNew().call(() -> checklist.of(id)).stream()
+                        .map(i -> i.documentType() + " " + i.status() + " " + i.checkedBy() + " " + i.checkedAt()).toList());
         EventMetadata ready = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id);
         resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id, ready);
         awaitStage(location, "ready_to_book");

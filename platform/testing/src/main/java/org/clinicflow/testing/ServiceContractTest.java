@@ -1,10 +1,13 @@
 package org.clinicflow.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +53,28 @@ public abstract class ServiceContractTest {
         String token = TestTokens.caseworker();
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         given().auth().oauth2(forged).when().get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void checksATokensSignatureOnceAndRemembersItForItsNextUse() {
+        String token = TestTokens.forUser("once-" + System.nanoTime(), TestTokens.SITE, TestTokens.CASEWORKER);
+        double checked = bearerTokens("checked");
+        double remembered = bearerTokens("remembered");
+
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200);
+        assertEquals(checked + 1, bearerTokens("checked"), "the first use is checked by OIDC");
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/me").then().statusCode(200);
+        assertEquals(checked + 1, bearerTokens("checked"), "later uses are not checked again");
+        assertEquals(remembered + 2, bearerTokens("remembered"));
+    }
+
+    /** {@code clinic_bearer_tokens_total{outcome=...}} as the service's metrics show it (an exemplar may follow the value). */
+    private static double bearerTokens(String outcome) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^clinic_bearer_tokens_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)",
+                Pattern.MULTILINE).matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     /** Tokens are verified once and then remembered ({@code VerifiedTokens}); each caller must still be themself. */

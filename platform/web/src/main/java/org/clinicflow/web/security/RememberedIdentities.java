@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code capacity} at once (when full, expired ones go first; with none expired a new token is
  * simply not remembered, so memory stays bounded under any number of callers). The request an
  * identity was proved on is never kept with it: OIDC stamps the identity with that request's
- * routing context, which would hold the request (and its body) alive and hand it to a later
- * caller; {@link #recall} stamps the caller's own request instead. Tested by
+ * routing context and authentication context, which would hold the request (and its body) alive
+ * and hand it to a later caller; {@link #recall} stamps the caller's own instead. Tested by
  * {@code RememberedIdentitiesTest} (expiry, capacity, no request kept) and, through every
  * service, by {@code ServiceContractTest}.
  */
@@ -22,6 +22,8 @@ final class RememberedIdentities {
     static final String EXPIRES_AT = "quarkus.identity.expire-time";
     /** The attribute OIDC stores the request's routing context in. */
     static final String REQUEST = "io.vertx.ext.web.RoutingContext";
+    /** The attribute OIDC stores the authentication's own context in (also one request's). */
+    static final String AUTHENTICATION = "io.quarkus.security.identity.AuthenticationRequestContext";
 
     private record Remembered(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
@@ -33,8 +35,11 @@ final class RememberedIdentities {
         this.capacity = capacity;
     }
 
-    /** The identity {@code token} proved, stamped with {@code request}; null if unknown or expired at {@code now}. */
-    SecurityIdentity recall(String token, Instant now, Object request) {
+    /**
+     * The identity {@code token} proved, stamped with this request's routing context and
+     * authentication context; null if unknown or expired at {@code now}.
+     */
+    SecurityIdentity recall(String token, Instant now, Object request, Object authentication) {
         Remembered remembered = byToken.get(token);
         if (remembered == null) {
             return null;
@@ -43,7 +48,8 @@ final class RememberedIdentities {
             byToken.remove(token, remembered);
             return null;
         }
-        return QuarkusSecurityIdentity.builder(remembered.identity()).addAttribute(REQUEST, request).build();
+        return QuarkusSecurityIdentity.builder(remembered.identity()).addAttribute(REQUEST, request)
+                .addAttribute(AUTHENTICATION, authentication).build();
     }
 
     /** Keeps what {@code token} proved, unless the identity carries no expiry, has expired, or memory is full. */
@@ -58,7 +64,8 @@ final class RememberedIdentities {
                 return;
             }
         }
-        SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder(identity).addAttribute(REQUEST, null).build();
+        SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder(identity).addAttribute(REQUEST, null)
+                .addAttribute(AUTHENTICATION, null).build();
         byToken.put(token, new Remembered(withoutRequest, expiresAt));
     }
 

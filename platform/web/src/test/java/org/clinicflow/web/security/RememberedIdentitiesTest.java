@@ -19,7 +19,8 @@ class RememberedIdentitiesTest {
     private static SecurityIdentity provedUntil(String user, Instant expiry, Object request) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole("caseworker")
                 .addAttribute(RememberedIdentities.EXPIRES_AT, expiry.getEpochSecond())
-                .addAttribute(RememberedIdentities.REQUEST, request).build();
+                .addAttribute(RememberedIdentities.REQUEST, request)
+                .addAttribute(RememberedIdentities.AUTHENTICATION, "authentication of " + request).build();
     }
 
     @Test
@@ -28,11 +29,11 @@ class RememberedIdentitiesTest {
         Instant expiry = NOW.plusSeconds(300);
         memory.remember("token-a", provedUntil("ana", expiry, "request-1"), NOW);
 
-        SecurityIdentity recalled = memory.recall("token-a", expiry.minusSeconds(1), "request-2");
+        SecurityIdentity recalled = memory.recall("token-a", expiry.minusSeconds(1), "request-2", "auth");
         assertNotNull(recalled);
         assertEquals("ana", recalled.getPrincipal().getName());
         assertEquals(java.util.Set.of("caseworker"), recalled.getRoles());
-        assertNull(memory.recall("token-a", expiry, "request-3"), "refused from its expiry second on");
+        assertNull(memory.recall("token-a", expiry, "request-3", "auth"), "refused from its expiry second on");
         assertEquals(0, memory.size(), "an expired token is forgotten when met");
     }
 
@@ -41,8 +42,8 @@ class RememberedIdentitiesTest {
         RememberedIdentities memory = new RememberedIdentities(10);
         memory.remember("header.payload.signature", provedUntil("ana", NOW.plusSeconds(300), "r"), NOW);
 
-        assertNull(memory.recall("header.payload.signaturf", NOW, "r"));
-        assertNull(memory.recall("header.payload.signature ", NOW, "r"));
+        assertNull(memory.recall("header.payload.signaturf", NOW, "r", "auth"));
+        assertNull(memory.recall("header.payload.signature ", NOW, "r", "auth"));
     }
 
     @Test
@@ -52,7 +53,10 @@ class RememberedIdentitiesTest {
         Object later = new Object();
         memory.remember("token-a", provedUntil("ana", NOW.plusSeconds(300), first), NOW);
 
-        assertSame(later, memory.recall("token-a", NOW, later).getAttribute(RememberedIdentities.REQUEST));
+        Object laterAuthentication = new Object();
+        SecurityIdentity recalled = memory.recall("token-a", NOW, later, laterAuthentication);
+        assertSame(later, recalled.getAttribute(RememberedIdentities.REQUEST));
+        assertSame(laterAuthentication, recalled.getAttribute(RememberedIdentities.AUTHENTICATION));
     }
 
     @Test
@@ -62,7 +66,7 @@ class RememberedIdentitiesTest {
         memory.remember("expired", provedUntil("ben", NOW, "r"), NOW);
 
         assertEquals(0, memory.size());
-        assertNull(memory.recall("no-expiry", NOW, "r"));
+        assertNull(memory.recall("no-expiry", NOW, "r", "auth"));
     }
 
     @Test
@@ -73,18 +77,18 @@ class RememberedIdentitiesTest {
 
         Instant later = NOW.plusSeconds(60);
         memory.remember("next", provedUntil("cy", NOW.plusSeconds(300), "r"), later);
-        assertEquals("cy", memory.recall("next", later, "r").getPrincipal().getName(), "took the expired one's place");
+        assertEquals("cy", memory.recall("next", later, "r", "auth").getPrincipal().getName(), "took the expired one's place");
 
         memory.remember("one-too-many", provedUntil("dee", NOW.plusSeconds(300), "r"), later);
-        assertNull(memory.recall("one-too-many", later, "r"));
+        assertNull(memory.recall("one-too-many", later, "r", "auth"));
         assertEquals(2, memory.size());
-        assertEquals("ben", memory.recall("long", later, "r").getPrincipal().getName());
+        assertEquals("ben", memory.recall("long", later, "r", "auth").getPrincipal().getName());
     }
 
     @Test
     void aCapacityOfZeroTurnsTheMemoryOff() {
         RememberedIdentities memory = new RememberedIdentities(0);
         memory.remember("token-a", provedUntil("ana", NOW.plusSeconds(300), "r"), NOW);
-        assertNull(memory.recall("token-a", NOW, "r"));
+        assertNull(memory.recall("token-a", NOW, "r", "auth"));
     }
 }
