@@ -39,6 +39,12 @@ public class Contact extends PanacheEntityBase {
      * on the key.
      */
     public static Contact ensure(UUID applicantId, String language) {
+        Contact known = findById(applicantId);
+        if (known != null) {
+            // Most events find the contact already there; the insert below, a native statement,
+            // would first flush (and dirty-check) every entity of the consumer's batch.
+            return known;
+        }
         getEntityManager().createNativeQuery("""
                 INSERT INTO contact (applicant_id, language, sms_consent, updated_at)
                 VALUES (?1, ?2, false, now()) ON CONFLICT (applicant_id) DO NOTHING""")

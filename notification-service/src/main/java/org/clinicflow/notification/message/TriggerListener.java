@@ -63,7 +63,7 @@ public class TriggerListener extends InboxListener {
                     learnZone(e.event().applicantId(), e.event().slot());
                     queue.enqueue(e.metadata().id(), e.event().applicantId(), "appointment-rescheduled", slot(e.event().slot()),
                             null, e.event().slot().timeZone());
-                    reminders.plan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
+                    reminders.replan(e.event().applicantId(), e.event().appointmentId(), e.event().slot());
                 })
                 .on(AppointmentCancelledV1.class, e -> {
                     requireContactPoint(e.event().applicantId());

@@ -30,9 +30,20 @@ public class Reminders {
         this.queue = queue;
     }
 
+    /** A rescheduled appointment's reminders: the old ones cancelled (none may fire for the old time), new ones planned. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replan(UUID applicantId, UUID appointmentId, AppointmentSlot slot) {
+        cancel(appointmentId);
+        plan(applicantId, appointmentId, slot);
+    }
+
+    /**
+     * The reminders of a new appointment. Nothing to cancel first: scheduling announces a booking
+     * only for an appointment it has just created (a new id), and a redelivered booking never gets
+     * here (the inbox), so the bulk update {@link #replan} needs would only cost a flush per booking.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(UUID applicantId, UUID appointmentId, AppointmentSlot slot) {
-        cancel(appointmentId);
         Instant now = Instant.now();
         for (Map.Entry<String, Duration> kind : BEFORE.entrySet()) {
             Instant due = slot.startsAt().minus(kind.getValue());
