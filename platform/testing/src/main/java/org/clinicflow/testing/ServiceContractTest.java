@@ -1,10 +1,10 @@
 package org.clinicflow.testing;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,8 +99,8 @@ public abstract class ServiceContractTest {
         String token = TestTokens.caseworker();
         given().auth().oauth2(token).when().get("/api/me").then().statusCode(200);
         String signature = token.substring(token.lastIndexOf('.') + 1);
-        char last = signature.charAt(0);
-        String altered = token.substring(0, token.lastIndexOf('.') + 1) + (last == 'A' ? 'B' : 'A') + signature.substring(1);
+        char first = signature.charAt(0);
+        String altered = token.substring(0, token.lastIndexOf('.') + 1) + (first == 'A' ? 'B' : 'A') + signature.substring(1);
         given().auth().oauth2(altered).when().get("/api/me").then().statusCode(401);
         given().auth().oauth2(token + "x").when().get("/api/me").then().statusCode(401);
         given().auth().oauth2(token).when().get("/api/me").then().statusCode(200).body("username", equalTo("caseworker"));
