@@ -39,13 +39,10 @@ public class ChecklistItems {
                 .setParameter(1, applicantId).setParameter(2, requiredItems.toArray(String[]::new)).executeUpdate();
     }
 
+    /** One item checked: {@code documentType} became {@code status}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void checked(UUID applicantId, String documentType, String status, String checkedBy, Instant checkedAt) {
-        ownTable(em.createNativeQuery("INSERT INTO checklist_item (applicant_id, document_type, status, checked_by, checked_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (applicant_id, document_type) DO UPDATE SET status = excluded.status,"
-                + " checked_by = excluded.checked_by, checked_at = excluded.checked_at"))
-                .setParameter(1, applicantId).setParameter(2, documentType).setParameter(3, status).setParameter(4, checkedBy)
-                .setParameter(5, checkedAt == null ? null : Timestamp.from(checkedAt)).executeUpdate();
+        checked(applicantId, List.of(documentType), List.of(status), checkedBy, checkedAt);
     }
 
     /** Several items checked in one save, in one statement: {@code documentTypes[i]} became {@code statuses[i]} (a type named twice counts once). */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The case follows the other services' events, sent as they would send them (the golden
- * samples, on the real broker): checklist opened, documents checked (the checklist the filing
- * packet lists), documents ready, booked, checked in, filed with its receipt; each on the
+ * samples, on the real broker): checklist opened, documents checked and one rejected (the
+ * checklist the filing packet lists), documents ready, booked, checked in, filed with its receipt; each on the
  * timeline once, even when delivered twice.
  */
 @QuarkusTest
@@ -57,9 +57,11 @@ class CaseProgressTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).contains("clinic.documents.documents-checked.v1"));
         assertEquals(List.of("i94 verified caseworker 2026-11-22T09:15:00Z", "identity-document required null null",
                 "parole-document required null null", "passport verified caseworker 2026-11-22T09:15:00Z",
-                "photos waived caseworker 2026-11-22T09:15:00Z"),
-                QuarkusTransaction.requiringNew().call(() -> checklist.of(id)).stream()
-                        .map(i -> i.documentType() + " " + i.status() + " " + i.checkedBy() + " " + i.checkedAt()).toList());
+                "photos waived caseworker 2026-11-22T09:15:00Z"), checklistOf(id));
+        // A later rejection of one of them replaces its check.
+        send(EventCatalog.CHECKLISTS.name(), "clinic.documents.document-rejected.v1", id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(location).contains("clinic.documents.document-rejected.v1"));
+        assertEquals("photos rejected caseworker 2026-11-22T09:16:00Z", checklistOf(id).get(4));
         EventMetadata ready = send(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id);
         resend(EventCatalog.CHECKLISTS.name(), "clinic.documents.documents-ready.v1", id, ready);
         awaitStage(location, "ready_to_book");
@@ -101,6 +103,12 @@ class CaseProgressTest {
                         "clinic.scheduling.appointment-booked.v1", "clinic.scheduling.visit-completed.v1"))
                 .body("find { it.eventType == 'clinic.scheduling.visit-completed.v1' }.summary",
                         equalTo("Filed, receipt IOE0912345678"));
+    }
+
+    /** The checklist as intake holds it for the filing packet, one line per item. */
+    private List<String> checklistOf(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> checklist.of(id)).stream()
+                .map(i -> i.documentType() + " " + i.status() + " " + i.checkedBy() + " " + i.checkedAt()).toList();
     }
 
     private static EventMetadata send(String topic, String type, UUID applicant) throws Exception {
