@@ -1,7 +1,9 @@
 package org.clinicflow.web.security;
 
+import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,10 +22,10 @@ final class RememberedIdentities {
 
     /** The attribute OIDC stores the token's expiry in (epoch seconds). */
     static final String EXPIRES_AT = "quarkus.identity.expire-time";
-    /** The attribute OIDC stores the request's routing context in. */
-    static final String REQUEST = "io.vertx.ext.web.RoutingContext";
+    /** The attribute OIDC stores the request's routing context in (named by its class). */
+    static final String REQUEST = RoutingContext.class.getName();
     /** The attribute OIDC stores the authentication's own context in (also one request's). */
-    static final String AUTHENTICATION = "io.quarkus.security.identity.AuthenticationRequestContext";
+    static final String AUTHENTICATION = AuthenticationRequestContext.class.getName();
 
     private record Remembered(SecurityIdentity identity, long expiresAtEpochSecond) {
     }
