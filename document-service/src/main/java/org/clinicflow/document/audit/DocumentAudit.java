@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -13,14 +14,17 @@ import java.util.UUID;
 
 /**
  * The document service's append-only audit log: every check, scan upload and scan view, by
- * whom and when (a trigger refuses updates and deletes). Entries join the caller's transaction.
+ * whom and when (a trigger refuses updates and deletes). Entries join the caller's transaction;
+ * their ids come 50 at a time from a sequence, so a save's entries go in one JDBC batch. Tested by
+ * {@code ChecklistTest} and {@code ScanResourceTest}.
  */
 @Entity
 @Table(name = "document_audit")
 public class DocumentAudit extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_audit_ids")
+    @SequenceGenerator(name = "document_audit_ids", sequenceName = "document_audit_ids", allocationSize = 50)
     public Long id;
     public UUID applicantId;
     public String actor;

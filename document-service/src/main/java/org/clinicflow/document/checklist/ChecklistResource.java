@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ public class ChecklistResource {
     @Path("/applicants/{id}/checklist")
     @Transactional
     public ChecklistView checklist(@PathParam("id") String id) {
-        return view(visible(id, LockModeType.NONE));
+        Checklist checklist = visible(id, LockModeType.NONE);
+        return view(checklist, ChecklistService.items(checklist.applicantId));
     }
 
     /** One item checked; answers with the whole checklist, readiness included. One transaction. */
@@ -71,8 +73,7 @@ public class ChecklistResource {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("status", "is required"))));
         }
         Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
-        service.check(checklist, type, check, scope.actor(), scope.isSupervisor());
-        return view(checklist);
+        return view(checklist, service.check(checklist, type, check, scope.actor(), scope.isSupervisor()));
     }
 
     /** The papers an applicant brought, checked in one save: {@code {"checks": [{"type", "status", "reason", "note"}]}}. */
@@ -85,13 +86,13 @@ public class ChecklistResource {
     @Transactional
     public ChecklistView checkAll(@PathParam("id") String id, Checks body) {
         Checklist checklist = visible(id, LockModeType.PESSIMISTIC_WRITE);
-        service.checkAll(checklist, body == null ? null : body.checks(), scope.actor(), scope.isSupervisor());
-        return view(checklist);
+        return view(checklist, service.checkAll(checklist, body == null ? null : body.checks(), scope.actor(),
+                scope.isSupervisor()));
     }
 
-    private ChecklistView view(Checklist checklist) {
+    private ChecklistView view(Checklist checklist, Collection<ChecklistItem> checklistItems) {
         List<String> order = List.copyOf(templates.labels().keySet());
-        List<ItemView> items = ChecklistService.items(checklist.applicantId).stream()
+        List<ItemView> items = checklistItems.stream()
                 .sorted(Comparator.comparing((ChecklistItem i) -> !i.required).thenComparing(i -> order.indexOf(i.type)))
                 .map(i -> new ItemView(i.type, templates.labels().get(i.type), i.required, i.mayBeNotApplicable, i.status,
                         i.reason, i.note, i.checkedBy, i.checkedAt))

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,9 +110,12 @@ public class ChecklistService {
         }
     }
 
-    /** One check of {@code checklist}, which the caller loaded with its row locked (see {@code ChecklistResource}). */
+    /**
+     * One check of {@code checklist}, which the caller loaded with its row locked (see {@code ChecklistResource});
+     * answers the checklist's items as they now stand.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void check(Checklist checklist, String type, Check check, String actor, boolean supervisor) {
+    public Collection<ChecklistItem> check(Checklist checklist, String type, Check check, String actor, boolean supervisor) {
         UUID applicantId = checklist.applicantId;
         Map<String, ChecklistItem> items = itemsByType(applicantId);
         ChecklistItem item = items.get(type);
@@ -130,16 +134,18 @@ public class ChecklistService {
             checklist.updatedAt = Instant.now();
             updateReadiness(checklist, items.values());
         }
+        return items.values();
     }
 
     /**
      * Several checks saved at once, the way a caseworker goes through the papers an applicant
      * brought: all or nothing, every invalid check named by its position ({@code checks[2].reason}),
      * and readiness judged once, after the last. The caller loaded {@code checklist} with its row
-     * locked, as for a single check.
+     * locked, as for a single check. Answers the checklist's items as they now stand, so the answer
+     * to the save need not ask the database again (that query would flush the save first).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void checkAll(Checklist checklist, List<TypedCheck> checks, String actor, boolean supervisor) {
+    public Collection<ChecklistItem> checkAll(Checklist checklist, List<TypedCheck> checks, String actor, boolean supervisor) {
         UUID applicantId = checklist.applicantId;
         if (checks == null || checks.isEmpty()) {
             throw invalid("checks", "must name at least one document");
@@ -173,6 +179,7 @@ public class ChecklistService {
             checklist.updatedAt = Instant.now();
             updateReadiness(checklist, items.values());
         }
+        return items.values();
     }
 
     /**
@@ -268,7 +275,7 @@ public class ChecklistService {
     }
 
     /** Judges readiness over the checklist's items, all of them already in hand (new ones included). */
-    private void updateReadiness(Checklist checklist, java.util.Collection<ChecklistItem> items) {
+    private void updateReadiness(Checklist checklist, Collection<ChecklistItem> items) {
         boolean ready = items.stream().filter(i -> i.required).allMatch(i -> i.status.settles());
         if (ready && !checklist.ready && !checklist.withdrawn) {
             outbox.publish(new DocumentsReadyV1(checklist.applicantId, checklist.householdId, checklist.siteId,

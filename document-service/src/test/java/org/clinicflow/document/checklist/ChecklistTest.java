@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.clinicflow.document.audit.DocumentAudit;
 import org.clinicflow.events.catalog.EventCatalog;
 import org.clinicflow.events.cloudevents.CloudEventHeaders;
 import org.clinicflow.events.cloudevents.EventJson;
@@ -132,6 +134,13 @@ class ChecklistTest {
                 "the verified items, in the order saved; not-applicable ones are not announced");
         assertEquals(0, count(id, "clinic.documents.document-verified.v1"), "no announcement per document");
         assertEquals(1, count(id, "clinic.documents.documents-ready.v1"), "readiness announced once, after the last check");
+        List<String> audited = QuarkusTransaction.requiringNew().call(() -> DocumentAudit
+                .<DocumentAudit>list("applicantId = ?1 order by id", id).stream()
+                .map(entry -> entry.action + " " + entry.documentType + " " + entry.detail + " by " + entry.actor).toList());
+        assertEquals(List.of("check travel-document verified by caseworker", "check i589-receipt verified by caseworker",
+                "check photo-id verified by caseworker", "check photos verified by caseworker",
+                "check translations not_applicable by caseworker", "check g28 not_applicable by caseworker"), audited,
+                "one audit entry per check, in the order saved; none for the saves refused");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.clinicflow.intake.consent.ConsentKind;
 import org.clinicflow.intake.consent.ConsentLedger;
 import org.clinicflow.intake.eligibility.ApplicantFacts;
+import org.clinicflow.intake.eligibility.CaseDecision;
 import org.clinicflow.intake.eligibility.CaseEligibility;
 import org.clinicflow.intake.identity.ANumber;
 import org.clinicflow.intake.identity.ANumberProtector;
@@ -71,6 +72,7 @@ public class ApplicantService {
         a.createdAt = now;
         a.moveTo(Stage.REGISTERED);
         apply(a, request, actor, now);
+        CaseDecision decision = eligibility.decideNew(a);
         try {
             a.persistAndFlush();
         } catch (PersistenceException e) {
@@ -78,7 +80,7 @@ public class ApplicantService {
         }
         events.registered(a, actor);
         consents.record(a.id, ConsentKind.SMS, a.smsConsent, actor);
-        eligibility.announce(a, actor);
+        eligibility.announceNew(a, decision, actor);
         audit.record(a.id, actor, "register", null);
         return a;
     }

@@ -49,6 +49,32 @@ public class CaseEligibility {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean announce(Applicant a, String actor) {
         CaseDecision d = decide(a);
+        if (!store(a, d)) {
+            return false;
+        }
+        events.decided(a.id, d, actor);
+        return true;
+    }
+
+    /**
+     * A new case's decision, stored on it before its first save, so the case's row goes in once
+     * with it rather than inserted and then updated; {@link #announceNew} publishes it after the
+     * registration's own event.
+     */
+    public CaseDecision decideNew(Applicant a) {
+        CaseDecision d = decide(a);
+        store(a, d);
+        return d;
+    }
+
+    /** Publishes the decision {@link #decideNew} stored on a case now saved. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceNew(Applicant a, CaseDecision d, String actor) {
+        events.decided(a.id, d, actor);
+    }
+
+    /** Puts {@code d} on the case when it says something the case does not already say; true when it did. */
+    private boolean store(Applicant a, CaseDecision d) {
         String signature = d.signature();
         if (signature.equals(a.eligibilitySignature)) {
             return false;
@@ -57,7 +83,6 @@ public class CaseEligibility {
         a.eligibilityStatus = d.statusCode();
         a.earliestFilingDate = d.decision().earliestFilingDate();
         a.updatedAt = clock.now();
-        events.decided(a.id, d, actor);
         return true;
     }
 

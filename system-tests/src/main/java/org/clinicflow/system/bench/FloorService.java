@@ -73,8 +73,10 @@ final class FloorService {
         return "floor_" + name;
     }
 
+    /** With the services' driver settings (platform/messaging: batched inserts rewritten as multi-row ones). */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(stack.jdbcUrl(database()), "postgres", stack.secret("postgres"));
+        return DriverManager.getConnection(stack.jdbcUrl(database()) + "?reWriteBatchedInserts=true", "postgres",
+                stack.secret("postgres"));
     }
 
     /** Creates (or empties) the service's database and tables. */
