@@ -85,6 +85,45 @@ class OutboxGuaranteesTest {
                 applicant), "the business row of the rolled-back transaction is gone too; the committed one is there");
     }
 
+    /**
+     * The outbox writes a transaction's rows just before it commits: they must go in on the
+     * transaction's own connection, so a commit that fails after that write takes them with it.
+     * PostgreSQL checks the deferred rule at COMMIT, after the write.
+     */
+    @Test
+    void eventsOfATransactionThatFailsAtCommitAreNeverSent() throws Exception {
+        UUID applicant = UUID.randomUUID();
+        int rule = (int) (System.nanoTime() & 0x3fff_ffff);
+        List<EventMetadata> failed = new ArrayList<>();
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            failed.add(outbox.publish(Fixtures.registered(applicant, "site-a")));
+            Fixtures.execute(dataSource, "INSERT INTO fixture_checked_at_commit VALUES (" + rule + "), (" + rule + ")");
+            failed.add(outbox.publish(Fixtures.registered(applicant, "site-b")));
+        }));
+        assertEquals(0, Fixtures.count(dataSource, "SELECT count(*) FROM outbox_event WHERE event_id = ANY(?::uuid[])",
+                failed.stream().map(e -> e.id().toString()).collect(Collectors.joining(",", "{", "}"))),
+                "the rows written before the failed commit are gone with it");
+        // Published in order, interleaved with a record forwarded as it is: one write, the order kept.
+        List<String> published = QuarkusTransaction.requiringNew().call(() -> {
+            List<String> ids = new ArrayList<>();
+            ids.add(outbox.publish(Fixtures.registered(applicant, "site-c")).id().toString());
+            outbox.publishRecord(APPLICANTS, applicant.toString(), Map.of(CloudEventHeaders.ID, "forwarded-" + rule,
+                    CloudEventHeaders.TYPE, "clinic.test.forwarded.v1"), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ids.add("forwarded-" + rule);
+            ids.add(outbox.publish(Fixtures.registered(applicant, "site-d")).id().toString());
+            return ids;
+        });
+        try (RelayHarness relays = new RelayHarness(dataSource, kafkaConfig, metrics)) {
+            relays.loop("relay-commit-failure", rows -> {
+            }, Duration.ofSeconds(1));
+            List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.readUntil(APPLICANTS,
+                    r -> published.get(2).equals(KafkaTestClient.eventId(r)), Duration.ofSeconds(30));
+            List<String> arrived = records.stream().filter(r -> applicant.toString().equals(r.key()))
+                    .map(KafkaTestClient::eventId).toList();
+            assertEquals(published, arrived, "only the committed transaction's records, in the order published");
+        }
+    }
+
     @Test
     void publishingOutsideATransactionIsRefused() {
         assertThrows(jakarta.transaction.TransactionalException.class,
