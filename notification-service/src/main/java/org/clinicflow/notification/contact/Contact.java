@@ -33,6 +33,11 @@ public class Contact extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Loads these applicants' rows into the transaction's persistence context in one query (a consumer's batch). */
+    public static void prefetch(java.util.Set<UUID> applicantIds) {
+        list("applicantId in ?1", applicantIds);
+    }
+
     /**
      * The applicant's row, made first if there is none. Two consumers may both be first: the
      * insert that loses waits for the winner's commit and then does nothing, instead of failing

@@ -29,6 +29,7 @@ public class ContactListener extends InboxListener {
     ContactListener(InboxBatch inbox, Reminders reminders, Parking parking) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
+                .prefetch(Contact::prefetch)
                 .on(ContactPointChangedV1.class, e -> {
                     Contact c = Contact.ensure(e.event().applicantId(), e.event().preferredLanguage());
                     c.phone = e.event().phone();

@@ -51,6 +51,7 @@ public class TriggerListener extends InboxListener {
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "clinic.notification.help-phone") String helpPhone) {
         super(inbox, CONSUMER);
         handle(EventHandlers.builder()
+                .prefetch(Contact::prefetch)
                 .on(AppointmentBookedV1.class, e -> {
                     requireContactPoint(e.event().applicantId());
                     learnZone(e.event().applicantId(), e.event().slot());

@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,11 +36,17 @@ public class FixtureConsumer extends InboxListener {
 
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AgroalDataSource dataSource;
+    private final List<Set<UUID>> prefetched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FixtureConsumer(InboxBatch processor, AgroalDataSource dataSource) {
         super(processor, CONSUMER);
         this.dataSource = dataSource;
-        handle(EventHandlers.builder().on(ApplicantRegisteredV1.class, this::apply).build());
+        handle(EventHandlers.builder().prefetch(prefetched::add).on(ApplicantRegisteredV1.class, this::apply).build());
+    }
+
+    /** The applicants each batch's prefetch was given, in order (tests read it through the CDI proxy). */
+    public List<Set<UUID>> prefetched() {
+        return List.copyOf(prefetched);
     }
 
     /** How many times the handler ran for an event (tests read it through the CDI proxy). */

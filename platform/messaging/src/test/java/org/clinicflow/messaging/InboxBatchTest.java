@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -101,12 +102,16 @@ class InboxBatchTest {
         batch.add(record(batch.get(0).key(), event, Fixtures.registered(UUID.fromString(batch.get(0).key()), "site-a")));
         EventMetadata other = add(batch, UUID.randomUUID(), "site-a");
 
+        int prefetches = consumer.prefetched().size();
         assertEquals(Map.of(Outcome.APPLIED, 2, Outcome.DUPLICATE, 1), batches.process(batch, consumer));
         assertEquals(1, Fixtures.effects(dataSource, event.id()));
         assertEquals(1, Fixtures.effects(dataSource, other.id()));
+        assertEquals(List.of(Set.of(UUID.fromString(batch.get(0).key()), UUID.fromString(batch.get(2).key()))),
+                prefetchedSince(prefetches, batch), "the batch's two applicants prefetched once, before their events applied");
 
         assertEquals(Map.of(Outcome.DUPLICATE, 3), batches.process(batch, consumer), "the broker redelivers the poll");
         assertEquals(1, Fixtures.effects(dataSource, event.id()));
+        assertEquals(1, prefetchedSince(prefetches, batch).size(), "nothing to apply, nothing prefetched");
     }
 
     @Test
@@ -121,7 +126,11 @@ class InboxBatchTest {
         EventMetadata behind = add(second, orphan, "site-a");
         EventMetadata another = add(second, UUID.randomUUID(), "site-a");
 
+        int prefetches = consumer.prefetched().size();
         assertEquals(Map.of(Outcome.APPLIED, 2, Outcome.PARKED, 1), batches.process(second, consumer));
+        assertEquals(List.of(Set.of(UUID.fromString(second.get(0).key()), UUID.fromString(second.get(2).key()))),
+                prefetchedSince(prefetches, second),
+                "the applicants whose events apply; not the one whose event waits behind a parked one");
         assertEquals(1, Fixtures.effects(dataSource, neighbour.id()));
         assertEquals(1, Fixtures.effects(dataSource, another.id()));
         assertEquals(0, Fixtures.effects(dataSource, behind.id()), "queued behind the applicant's parked event");
@@ -145,6 +154,14 @@ class InboxBatchTest {
         assertEquals(1, Fixtures.effects(dataSource, after.id()));
         assertEquals(1, Fixtures.count(dataSource, "SELECT count(*) FROM dead_letter_event WHERE parking_key = ?",
                 applicant.toString()));
+    }
+
+    /** The prefetches since the {@code from}th that named an applicant of {@code batch} (the fixture also consumes from Kafka). */
+    private List<Set<UUID>> prefetchedSince(int from, List<InboundRecord> batch) {
+        Set<UUID> ours = new java.util.HashSet<>();
+        batch.forEach(r -> ours.add(UUID.fromString(r.key())));
+        List<Set<UUID>> all = consumer.prefetched();
+        return all.subList(from, all.size()).stream().filter(set -> set.stream().anyMatch(ours::contains)).toList();
     }
 
     private static EventMetadata add(List<InboundRecord> batch, UUID applicant, String site) {

@@ -3,6 +3,8 @@ package org.clinicflow.messaging.inbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.catalog.EventCatalog;
@@ -16,9 +18,11 @@ import org.clinicflow.events.catalog.EventContract;
 public final class EventHandlers {
 
     private final Map<String, Handler<?>> byType;
+    private final Consumer<Set<UUID>> prefetch;
 
-    private EventHandlers(Map<String, Handler<?>> byType) {
+    private EventHandlers(Map<String, Handler<?>> byType, Consumer<Set<UUID>> prefetch) {
         this.byType = Map.copyOf(byType);
+        this.prefetch = prefetch;
     }
 
     public static Builder builder() {
@@ -27,6 +31,13 @@ public final class EventHandlers {
 
     Optional<Handler<?>> forType(String type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    /** Lets the consumer load, in one query, what its handlers will read for a batch's applicants. */
+    void prefetch(Set<UUID> applicants) {
+        if (!applicants.isEmpty()) {
+            prefetch.accept(applicants);
+        }
     }
 
     record Handler<T extends ClinicEvent>(EventContract<T> contract, Consumer<InboundEvent<T>> action) {
@@ -41,6 +52,8 @@ public final class EventHandlers {
     public static final class Builder {
 
         private final Map<String, Handler<?>> byType = new LinkedHashMap<>();
+        private Consumer<Set<UUID>> prefetch = keys -> {
+        };
 
         public <T extends ClinicEvent> Builder on(Class<T> eventClass, Consumer<InboundEvent<T>> action) {
             EventContract<T> contract = EventCatalog.of(eventClass);
@@ -50,8 +63,19 @@ public final class EventHandlers {
             return this;
         }
 
+        /**
+         * Before a batch is applied, {@code loader} gets the applicants of the events about to be
+         * applied and may load their rows in one query into the transaction's persistence
+         * context, where each handler's lookup by id then finds them without a query of its own.
+         * Only a saving: handlers must still look up, and cope with, what is not there.
+         */
+        public Builder prefetch(Consumer<Set<UUID>> loader) {
+            this.prefetch = loader;
+            return this;
+        }
+
         public EventHandlers build() {
-            return new EventHandlers(byType);
+            return new EventHandlers(byType, prefetch);
         }
     }
 }

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies a whole poll in one transaction: its applicants locked in one order ({@link ApplicantLocks}),
  * one query for the applicants with parked events, one
- * multi-row inbox insert that also finds the duplicates, every handler, one commit. That is what
+ * multi-row inbox insert that also finds the duplicates, the consumer's own prefetch of the rows
+ * its handlers will read ({@link EventHandlers.Builder#prefetch}), every handler, one commit. That is what
  * a surge needs (a transaction per record cost more than the records' own work). Any failure
  * inside rolls the batch back and each record is applied alone by {@link InboxProcessor}, with
  * its retries, parking and dead-lettering, in order, so one bad record costs its batch a second
@@ -82,7 +83,7 @@ public class InboxBatch {
             return outcomes;
         }
         try {
-            Map<Outcome, Integer> applied = QuarkusTransaction.requiringNew().call(() -> applyAll(parsed, consumer));
+            Map<Outcome, Integer> applied = QuarkusTransaction.requiringNew().call(() -> applyAll(parsed, consumer, handlers));
             applied.forEach((outcome, n) -> {
                 outcomes.merge(outcome, n, Integer::sum);
                 metrics.inbound(consumer, outcome.name().toLowerCase(), n);
@@ -118,7 +119,7 @@ public class InboxBatch {
     }
 
     /** Inside the batch's transaction. */
-    private Map<Outcome, Integer> applyAll(List<Parsed> events, String consumer) {
+    private Map<Outcome, Integer> applyAll(List<Parsed> events, String consumer, EventHandlers handlers) {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(event -> keys.add(event.key()));
@@ -128,6 +129,10 @@ public class InboxBatch {
         List<EventMetadata> toRecord = events.stream().filter(event -> !queued.contains(event.key()))
                 .map(event -> event.event().metadata()).toList();
         Set<UUID> first = inbox.firstDeliveries(toRecord, consumer);
+        Set<UUID> toApply = new LinkedHashSet<>();
+        events.stream().filter(event -> first.contains(event.event().metadata().id()))
+                .forEach(event -> toApply.add(event.event().event().applicantId()));
+        handlers.prefetch(toApply);
         for (Parsed event : events) {
             EventMetadata metadata = event.event().metadata();
             Outcome outcome;
