@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,7 +35,7 @@ public class Contact extends PanacheEntityBase {
     public long version;
 
     /** Loads these applicants' rows into the transaction's persistence context in one query (a consumer's batch). */
-    public static void prefetch(java.util.Set<UUID> applicantIds) {
+    public static void prefetch(Set<UUID> applicantIds) {
         list("applicantId in ?1", applicantIds);
     }
 
