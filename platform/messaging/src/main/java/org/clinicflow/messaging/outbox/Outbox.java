@@ -46,8 +46,6 @@ public class Outbox {
 
     /** The transaction-scoped resource key under which a transaction's unwritten rows wait. */
     private static final Object PENDING = new Object();
-    /** Stands for a transaction's rows once they are written (its own instance: compared by identity). */
-    private static final List<Row> WRITTEN = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final AgroalDataSource dataSource;
     private final MessagingConfig config;
@@ -91,17 +89,16 @@ public class Outbox {
 
     /** Adds the row to the transaction's rows, written before it commits; at once if that moment has passed. */
     private void write(Row row) {
-        @SuppressWarnings("unchecked")
-        List<Row> pending = (List<Row>) transactions.getResource(PENDING);
+        Pending pending = (Pending) transactions.getResource(PENDING);
         if (pending == null) {
-            List<Row> rows = new ArrayList<>();
+            Pending fresh = new Pending();
             try {
                 transactions.registerInterposedSynchronization(new Synchronization() {
                     @Override
                     public void beforeCompletion() {
-                        insert(rows);
+                        insert(fresh.rows);
                         // Anything published after this point (another synchronization's work) is written at once.
-                        transactions.putResource(PENDING, WRITTEN);
+                        fresh.written = true;
                     }
 
                     @Override
@@ -113,13 +110,13 @@ public class Outbox {
                 insert(List.of(row));
                 return;
             }
-            transactions.putResource(PENDING, rows);
-            pending = rows;
+            transactions.putResource(PENDING, fresh);
+            pending = fresh;
         }
-        if (pending == WRITTEN) {
+        if (pending.written) {
             insert(List.of(row));
         } else {
-            pending.add(row);
+            pending.rows.add(row);
         }
     }
 
@@ -159,6 +156,12 @@ public class Outbox {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("headers are not serializable", e);
         }
+    }
+
+    /** A transaction's rows not yet written, and whether its before-completion has written them. */
+    private static final class Pending {
+        private final List<Row> rows = new ArrayList<>();
+        private boolean written;
     }
 
     /** One outbox row as it will be inserted. */
