@@ -3,10 +3,14 @@ package org.clinicflow.system.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +83,8 @@ public final class SurgeBench {
 
     /** SMS the gateway may send per second during the run (the provider's limit is configuration; see the report). */
     public static final int SMS_RATE = 5000;
+    /** Registrations the worklist asks document-service about per poll. */
+    private static final int WORKLIST_PAGE = 2000;
 
     private final LocalStack stack;
     private final ClinicApi api;
@@ -191,7 +197,8 @@ public final class SurgeBench {
         long smsBefore = ledger.smsAccepted();
         ExecutorService desks = Executors.newFixedThreadPool(concurrency);
         ExecutorService caseworkers = Executors.newFixedThreadPool(Math.max(2, concurrency / 2));
-        Thread worklist = new Thread(() -> handOut(ledger, starts, caseworkers, failures, handled), "worklist");
+        Queue<UUID> registeredInOrder = new ConcurrentLinkedQueue<>();
+        Thread worklist = new Thread(() -> handOut(ledger, registeredInOrder, caseworkers, failures, handled), "worklist");
         worklist.setDaemon(true);
         long t0 = System.nanoTime();
         Instant epoch0 = Instant.now();
@@ -211,6 +218,7 @@ public final class SurgeBench {
                     return;
                 }
                 starts.put(id, epoch0.plusNanos(started - t0));
+                registeredInOrder.add(id);
                 registered.incrementAndGet();
             });
         }
@@ -235,38 +243,30 @@ public final class SurgeBench {
         return starts;
     }
 
-    /** Hands each of this run's cases to a caseworker as soon as its checklist is open. */
-    private void handOut(Ledger ledger, Map<UUID, Instant> starts, ExecutorService caseworkers, AtomicInteger failures,
+    /**
+     * Hands each of this run's cases to a caseworker as soon as its checklist is open. Asks about
+     * the oldest waiting registrations only (checklists open in about registration order), at
+     * most {@link #WORKLIST_PAGE} a time, so one poll stays a few key lookups however long the run.
+     */
+    private void handOut(Ledger ledger, Queue<UUID> registeredInOrder, ExecutorService caseworkers, AtomicInteger failures,
             CountDownLatch handled) {
-        Instant since = Instant.EPOCH;
-        java.util.Set<UUID> given = new java.util.HashSet<>();
-        java.util.Set<UUID> early = new java.util.HashSet<>(); // opened before the desk recorded the registration
+        Set<UUID> waiting = new LinkedHashSet<>();
         while (!Thread.currentThread().isInterrupted() && handled.getCount() > 0) {
-            // opened_at is set before commit, so a slow transaction can land behind a newer row:
-            // look five seconds back every time and skip what was already handed out.
-            List<Map.Entry<UUID, Instant>> opened = ledger.checklistsOpenedAfter(since.minusSeconds(5));
-            boolean fresh = false;
-            for (Map.Entry<UUID, Instant> entry : opened) {
-                if (!given.contains(entry.getKey()) && early.add(entry.getKey())) {
-                    fresh = true;
-                }
-                if (entry.getValue().isAfter(since)) {
-                    since = entry.getValue();
-                }
+            for (UUID id; (id = registeredInOrder.poll()) != null;) {
+                waiting.add(id);
             }
-            for (java.util.Iterator<UUID> it = early.iterator(); it.hasNext();) {
-                UUID id = it.next();
-                if (starts.containsKey(id) && given.add(id)) {
-                    it.remove();
-                    caseworkers.execute(() -> {
-                        if (api.checkDocuments(id) != ClinicApi.Check.VERIFIED) {
-                            failures.incrementAndGet();
-                        }
-                        handled.countDown();
-                    });
-                }
+            List<UUID> oldest = waiting.stream().limit(WORKLIST_PAGE).toList();
+            Set<UUID> opened = ledger.checklistsOpened(oldest);
+            for (UUID id : opened) {
+                waiting.remove(id);
+                caseworkers.execute(() -> {
+                    if (api.checkDocuments(id) != ClinicApi.Check.VERIFIED) {
+                        failures.incrementAndGet();
+                    }
+                    handled.countDown();
+                });
             }
-            if (!fresh) {
+            if (opened.isEmpty()) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
         }
