@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,7 @@ import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.events.notification.ApplicantRepliedV1;
 import org.clinicflow.events.notification.ReplyIntent;
 import org.clinicflow.notification.gateway.DevGateway;
+import org.clinicflow.notification.gateway.SmsGateway;
 import org.clinicflow.notification.message.Dispatcher;
 import org.clinicflow.notification.message.Message;
 import org.clinicflow.notification.message.MessageQueue;
@@ -372,6 +374,29 @@ class NotificationFlowTest {
         List<String> texts = inbox(phone);
         assertEquals(2, texts.size(), texts.toString());
         assertTrue(texts.containsAll(List.of("Work Permit Clinic: first", "Work Permit Clinic: second")));
+    }
+
+    @Test
+    void theLocalGatewayAcceptsAReferenceOnceWithinAClaimAndAcrossClaims() throws Exception {
+        String phone = Events.phone();
+        applicant(phone, "en", true); // the development inbox shows a caseworker her own site's phones
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String earlier = devGateway.send(first, phone, "Work Permit Clinic: one").providerId();
+
+        List<SmsGateway.Result> answers = devGateway.sendAll(List.of(
+                new SmsGateway.Outgoing(first, phone, "Work Permit Clinic: one"),
+                new SmsGateway.Outgoing(second, phone, "Work Permit Clinic: two"),
+                new SmsGateway.Outgoing(second, phone, "Work Permit Clinic: two")));
+
+        assertEquals(3, answers.size());
+        assertTrue(answers.stream().allMatch(a -> a.outcome() == SmsGateway.Outcome.ACCEPTED), answers.toString());
+        assertEquals(earlier, answers.get(0).providerId(), "a reference accepted before answers with its first id");
+        assertEquals(answers.get(1).providerId(), answers.get(2).providerId(), "the same reference twice in one claim is one text");
+        assertNotEquals(earlier, answers.get(1).providerId());
+        // The inbox shows the phone once the applicant's contact point has been consumed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !inbox(phone).isEmpty());
+        assertEquals(List.of("Work Permit Clinic: one", "Work Permit Clinic: two"), inbox(phone).stream().sorted().toList());
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import java.util.UUID;
 public class AuditEntry extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_ids")
+    @SequenceGenerator(name = "audit_entry_ids", sequenceName = "audit_entry_ids", allocationSize = 50)
     public Long id;
     public UUID applicantId;
     public String actor;

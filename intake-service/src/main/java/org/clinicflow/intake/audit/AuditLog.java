@@ -26,9 +26,8 @@ public class AuditLog {
     }
 
     /**
-     * The same entry for several cases (those a search listed) in one statement: a page of 25
-     * entities would be 25 round trips, since the table's identity column keeps Hibernate from
-     * batching them.
+     * The same entry for several cases (those a search listed) in one statement, ids from the
+     * column's default: one statement however long the page, and no entities in the session.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordEach(java.util.Collection<UUID> applicantIds, String actor, String action) {

@@ -26,6 +26,6 @@ public class AuditResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("applicant", "must be an applicant id"))));
         }
-        return AuditEntry.list("applicantId = ?1 order by id", id);
+        return AuditEntry.list("applicantId = ?1 order by at, id", id);
     }
 }

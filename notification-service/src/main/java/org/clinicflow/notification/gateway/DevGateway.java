@@ -3,6 +3,10 @@ package org.clinicflow.notification.gateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,19 +23,36 @@ public class DevGateway implements SmsGateway {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result send(UUID reference, String to, String body) {
-        DevSms existing = DevSms.find("reference", reference).firstResult();
-        if (existing != null) {
-            return Result.accepted(existing.id.toString());
+        return accept(List.of(new Outgoing(reference, to, body))).get(0);
+    }
+
+    /** A claim's messages in one transaction: one query for references already accepted, one batch of inserts. */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Result> sendAll(List<Outgoing> messages) {
+        return accept(messages);
+    }
+
+    private List<Result> accept(List<Outgoing> messages) {
+        Map<UUID, String> accepted = new HashMap<>();
+        DevSms.<DevSms>list("reference in ?1", messages.stream().map(Outgoing::reference).toList())
+                .forEach(known -> accepted.put(known.reference, known.id.toString()));
+        List<Result> results = new ArrayList<>(messages.size());
+        for (Outgoing message : messages) {
+            String id = accepted.computeIfAbsent(message.reference(), reference -> {
+                DevSms sms = new DevSms();
+                sms.id = UUID.randomUUID();
+                sms.reference = reference;
+                sms.to = message.to();
+                sms.body = message.body();
+                sms.status = "sent";
+                sms.createdAt = Instant.now();
+                sms.persist();
+                return sms.id.toString();
+            });
+            results.add(Result.accepted(id));
         }
-        DevSms sms = new DevSms();
-        sms.id = UUID.randomUUID();
-        sms.reference = reference;
-        sms.to = to;
-        sms.body = body;
-        sms.status = "sent";
-        sms.createdAt = Instant.now();
-        sms.persist();
-        return Result.accepted(sms.id.toString());
+        return results;
     }
 
     @Override

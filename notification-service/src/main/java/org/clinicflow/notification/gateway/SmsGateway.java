@@ -1,5 +1,6 @@
 package org.clinicflow.notification.gateway;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,19 @@ public interface SmsGateway {
     String UNSUBSCRIBED = "21610";
 
     Result send(UUID reference, String to, String body);
+
+    /** A message to send, with its own id as the reference. */
+    record Outgoing(UUID reference, String to, String body) {
+    }
+
+    /**
+     * Sends several messages and answers for each, in the same order. One after another unless
+     * the provider can take them together ({@link DevGateway} keeps a claim's messages in one
+     * transaction of its own instead of one each).
+     */
+    default List<Result> sendAll(List<Outgoing> messages) {
+        return messages.stream().map(m -> send(m.reference(), m.to(), m.body())).toList();
+    }
 
     /** The provider id of an earlier send with this reference, if the provider has one. */
     Optional<String> findSent(UUID reference, String to, String body);

@@ -64,9 +64,11 @@ public class Dispatcher {
             List<Claim> claims;
             do {
                 claims = claim(BATCH);
+                List<SmsGateway.Result> answers = claims.isEmpty() ? List.of() : gateway.sendAll(claims.stream()
+                        .map(claim -> new SmsGateway.Outgoing(claim.id(), claim.phone(), claim.body())).toList());
                 List<Sent> results = new ArrayList<>(claims.size());
-                for (Claim claim : claims) {
-                    results.add(new Sent(claim, gateway.send(claim.id(), claim.phone(), claim.body())));
+                for (int i = 0; i < claims.size(); i++) {
+                    results.add(new Sent(claims.get(i), answers.get(i)));
                 }
                 // One transaction for the whole claim: a crash before it leaves them sending, and the
                 // reconciliation above asks the gateway about each before anything is sent again.
