@@ -123,21 +123,10 @@ public class CaseProgress extends InboxListener {
                 .build());
     }
 
-    @Incoming("checklists")
+    /** Checklists, appointments and messages: one channel, so one poll loop and one transaction at a time. */
+    @Incoming("case-progress")
     @Blocking
-    public void checklists(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
-
-    @Incoming("appointments")
-    @Blocking
-    public void appointments(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
-
-    @Incoming("messages")
-    @Blocking
-    public void messages(ConsumerRecords<String, byte[]> records) {
+    public void progress(ConsumerRecords<String, byte[]> records) {
         process(records);
     }
 

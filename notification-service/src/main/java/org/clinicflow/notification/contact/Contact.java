@@ -40,11 +40,11 @@ public class Contact extends PanacheEntityBase {
     }
 
     /**
-     * The applicant's row, made first if there is none. Two consumers may both be first: the
-     * insert that loses waits for the winner's commit and then does nothing, instead of failing
-     * on the key.
+     * The applicant's row, made first if there is none, with the site when the event names one (a
+     * registration's row then needs no update after). Two writers may both be first: the insert
+     * that loses waits for the winner's commit and then does nothing, instead of failing on the key.
      */
-    public static Contact ensure(UUID applicantId, String language) {
+    public static Contact ensure(UUID applicantId, String language, String siteId) {
         Contact known = findById(applicantId);
         if (known != null) {
             // Most events find the contact already there; the insert below, a native statement,
@@ -52,9 +52,10 @@ public class Contact extends PanacheEntityBase {
             return known;
         }
         getEntityManager().createNativeQuery("""
-                INSERT INTO contact (applicant_id, language, sms_consent, updated_at)
-                VALUES (?1, ?2, false, now()) ON CONFLICT (applicant_id) DO NOTHING""")
-                .setParameter(1, applicantId).setParameter(2, language == null ? "en" : language).executeUpdate();
+                INSERT INTO contact (applicant_id, language, site_id, sms_consent, updated_at)
+                VALUES (?1, ?2, ?3, false, now()) ON CONFLICT (applicant_id) DO NOTHING""")
+                .setParameter(1, applicantId).setParameter(2, language == null ? "en" : language)
+                .setParameter(3, siteId).executeUpdate();
         return findById(applicantId);
     }
 }

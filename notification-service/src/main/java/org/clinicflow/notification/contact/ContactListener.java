@@ -31,7 +31,7 @@ public class ContactListener extends InboxListener {
         handle(EventHandlers.builder()
                 .prefetch(Contact::prefetch)
                 .on(ContactPointChangedV1.class, e -> {
-                    Contact c = Contact.ensure(e.event().applicantId(), e.event().preferredLanguage());
+                    Contact c = Contact.ensure(e.event().applicantId(), e.event().preferredLanguage(), null);
                     c.phone = e.event().phone();
                     c.language = e.event().preferredLanguage() == null ? "en" : e.event().preferredLanguage();
                     c.smsConsent = e.event().smsConsent();
@@ -53,22 +53,17 @@ public class ContactListener extends InboxListener {
 
     /** Intake's routing facts: the site (for caseworkers' access) and language, before or after the contact point. */
     private static void site(java.util.UUID applicantId, String siteId, String language) {
-        Contact c = Contact.ensure(applicantId, language);
+        Contact c = Contact.ensure(applicantId, language, siteId);
         if (!java.util.Objects.equals(c.siteId, siteId)) {
             c.siteId = siteId;
             c.updatedAt = Instant.now();
         }
     }
 
+    /** Intake's contacts and applicants topics: one channel, so one poll loop and one transaction at a time. */
     @Incoming("contacts")
     @Blocking
     public void contacts(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
-
-    @Incoming("applicants")
-    @Blocking
-    public void applicants(ConsumerRecords<String, byte[]> records) {
         process(records);
     }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.clinicflow.events.notification.MessageFailedV1;
 import org.clinicflow.events.notification.MessageSentV1;
@@ -90,6 +92,7 @@ public class Dispatcher {
     /** Records what the gateway answered for each message of a claim. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAll(List<Sent> results) {
+        Message.byId(results.stream().map(sent -> sent.claim().id()).toList()); // one query; record() finds them loaded
         results.forEach(sent -> record(sent.claim(), sent.result()));
     }
 
@@ -101,9 +104,12 @@ public class Dispatcher {
                 "SELECT id FROM message WHERE status = 'pending' AND not_before <= now() ORDER BY not_before "
                         + "LIMIT ?1 FOR UPDATE SKIP LOCKED").setParameter(1, limit).getResultList();
         List<Claim> claims = new ArrayList<>();
+        // The claimed rows and their phones' opt-outs in two queries, not two per message.
+        Map<UUID, Message> messages = Message.byId(due);
+        Set<String> optedOut = OptOut.optedOutAmong(messages.values().stream().map(m -> m.phone).toList());
         for (UUID id : due) {
-            Message m = Message.findById(id);
-            if (OptOut.isOptedOut(m.phone)) {
+            Message m = messages.get(id);
+            if (m.phone != null && optedOut.contains(m.phone)) {
                 m.status = "suppressed";
                 continue;
             }

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One SMS: recorded (status {@code pending}) before any gateway call, in the transaction of the
@@ -35,4 +38,13 @@ public class Message extends PanacheEntityBase {
     public Instant sentAt;
     public Instant deliveredAt;
     public boolean purged;
+
+    /** These messages by id, loaded into the transaction's persistence context in one query. */
+    public static Map<UUID, Message> byId(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Message.<Message>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(m -> m.id, m -> m));
+    }
 }

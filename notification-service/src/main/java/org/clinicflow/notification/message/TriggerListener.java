@@ -117,9 +117,13 @@ public class TriggerListener extends InboxListener {
                 .build());
     }
 
-    @Incoming("appointments")
+    /**
+     * Appointments, checklists (rejected documents) and the tracking service's USCIS status changes
+     * (approved, card mailed): one channel, so one poll loop and one transaction at a time.
+     */
+    @Incoming("triggers")
     @Blocking
-    public void appointments(ConsumerRecords<String, byte[]> records) {
+    public void triggers(ConsumerRecords<String, byte[]> records) {
         process(records);
     }
 
@@ -130,18 +134,6 @@ public class TriggerListener extends InboxListener {
         process(records);
     }
 
-    @Incoming("checklists")
-    @Blocking
-    public void checklists(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
-
-    /** The tracking service's USCIS status changes: approved and card mailed are texted. */
-    @Incoming("statuses")
-    @Blocking
-    public void statuses(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
 
     /**
      * One receipt, one text: the id comes from the applicant and the receipt number, so a receipt

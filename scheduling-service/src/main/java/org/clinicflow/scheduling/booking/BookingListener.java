@@ -49,15 +49,10 @@ public class BookingListener extends InboxListener {
                 .build());
     }
 
-    @Incoming("checklists")
+    /** Checklists and messages: one channel, so one poll loop and one transaction at a time. */
+    @Incoming("bookings")
     @Blocking
-    public void checklists(ConsumerRecords<String, byte[]> records) {
-        process(records);
-    }
-
-    @Incoming("messages")
-    @Blocking
-    public void messages(ConsumerRecords<String, byte[]> records) {
+    public void bookings(ConsumerRecords<String, byte[]> records) {
         process(records);
     }
 

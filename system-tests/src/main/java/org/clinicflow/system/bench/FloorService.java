@@ -206,7 +206,7 @@ final class FloorService {
     private void consume(FloorShape.Channel channel) {
         try (KafkaConsumer<String, byte[]> consumer = consumer(name + "-" + channel.name()); Connection c = connect()) {
             c.setAutoCommit(false);
-            consumer.subscribe(List.of(run + "." + channel.topic()));
+            consumer.subscribe(channel.topics().stream().map(topic -> run + "." + topic).toList());
             String consumerName = name + "." + channel.name();
             PreparedStatement inbox = c.prepareStatement("""
                     INSERT INTO processed (consumer, event_id) SELECT ?, unnest(?::uuid[])

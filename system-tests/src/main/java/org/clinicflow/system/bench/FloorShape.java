@@ -35,24 +35,23 @@ public record FloorShape(double verified, double delivered) {
             "opened", CHECKLISTS, "verified", CHECKLISTS, "ready", CHECKLISTS,
             "booked", APPOINTMENTS, "sent", MESSAGES, "delivered", MESSAGES);
 
-    /** One consumer: its service (database), its topic, the types it acts on. */
-    record Channel(String service, String name, String topic, Set<String> handles) {
+    /** One consumer: its service (database), its topics, the types it acts on. */
+    record Channel(String service, String name, List<String> topics, Set<String> handles) {
     }
 
-    /** Every consumer channel of the four services, as they are configured. */
+    /**
+     * Every consumer channel of the four services, as they are configured (since 2026-12-02 a
+     * listener reads all its topics through one channel; before, one channel per topic, twelve).
+     */
     static final List<Channel> CHANNELS = List.of(
-            new Channel("document", "applicants", APPLICANTS, Set.of("registered")),
-            new Channel("scheduling", "applicants", APPLICANTS, Set.of("registered", "eligibility")),
-            new Channel("scheduling", "checklists", CHECKLISTS, Set.of("ready")),
-            new Channel("scheduling", "messages", MESSAGES, Set.of()),
-            new Channel("notification", "contacts", CONTACTS, Set.of("contact")),
-            new Channel("notification", "applicants", APPLICANTS, Set.of("registered")),
-            new Channel("notification", "holds", APPLICANTS, Set.of("eligibility")),
-            new Channel("notification", "appointments", APPOINTMENTS, Set.of("booked")),
-            new Channel("notification", "checklists", CHECKLISTS, Set.of()),
-            new Channel("intake", "checklists", CHECKLISTS, Set.of("opened", "verified", "ready")),
-            new Channel("intake", "appointments", APPOINTMENTS, Set.of("booked")),
-            new Channel("intake", "messages", MESSAGES, Set.of("sent", "delivered")));
+            new Channel("document", "applicants", List.of(APPLICANTS), Set.of("registered")),
+            new Channel("scheduling", "applicants", List.of(APPLICANTS), Set.of("registered", "eligibility")),
+            new Channel("scheduling", "bookings", List.of(CHECKLISTS, MESSAGES), Set.of("ready")),
+            new Channel("notification", "contacts", List.of(CONTACTS, APPLICANTS), Set.of("contact", "registered")),
+            new Channel("notification", "holds", List.of(APPLICANTS), Set.of("eligibility")),
+            new Channel("notification", "triggers", List.of(APPOINTMENTS, CHECKLISTS), Set.of("booked")),
+            new Channel("intake", "case-progress", List.of(CHECKLISTS, APPOINTMENTS, MESSAGES),
+                    Set.of("opened", "verified", "ready", "booked", "sent", "delivered")));
 
     static final List<String> SERVICES = List.of("intake", "document", "scheduling", "notification");
 
@@ -79,7 +78,9 @@ public record FloorShape(double verified, double delivered) {
     double deliveriesPerApplicant() {
         double total = 0;
         for (Channel channel : CHANNELS) {
-            total += recordsOn(channel.topic());
+            for (String topic : channel.topics()) {
+                total += recordsOn(topic);
+            }
         }
         return total;
     }
