@@ -311,9 +311,11 @@ class DeploymentConsistencyTest {
         return needed;
     }
 
+    /** Every channel's topic, or topics: a listener reads several through one channel ({@code topics=a,b}). */
     private static Set<String> consumedTopics(Properties config) {
-        return config.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic"))
-                .map(config::getProperty).collect(Collectors.toSet());
+        return config.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topics?"))
+                .flatMap(k -> java.util.Arrays.stream(config.getProperty(k).split(",")))
+                .map(String::trim).collect(Collectors.toSet());
     }
 
     private static Set<String> aclTopics(JsonNode user, String operation) {
