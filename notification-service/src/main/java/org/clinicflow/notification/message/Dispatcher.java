@@ -15,6 +15,7 @@ import org.clinicflow.events.notification.MessageFailedV1;
 import org.clinicflow.events.notification.MessageSentV1;
 import org.clinicflow.messaging.outbox.Outbox;
 import org.clinicflow.notification.gateway.SmsGateway;
+import org.clinicflow.notification.gateway.SmsGateway.Outgoing;
 import org.clinicflow.notification.webhook.OptOut;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,10 +51,6 @@ public class Dispatcher {
         this.maxAttempts = maxAttempts;
     }
 
-    /** A message claimed for sending. */
-    public record Claim(UUID id, String phone, String body) {
-    }
-
     /**
      * One pass: settles messages left {@code sending}, then claims, sends and records due
      * messages 50 at a time until none are due or the bucket is empty. {@link DispatchLoop} runs
@@ -63,11 +60,10 @@ public class Dispatcher {
         int handled = 0;
         try {
             handled += reconcile(reconcileAfter);
-            List<Claim> claims;
+            List<Outgoing> claims;
             do {
                 claims = claim(BATCH);
-                List<SmsGateway.Result> answers = claims.isEmpty() ? List.of() : gateway.sendAll(claims.stream()
-                        .map(claim -> new SmsGateway.Outgoing(claim.id(), claim.phone(), claim.body())).toList());
+                List<SmsGateway.Result> answers = claims.isEmpty() ? List.of() : gateway.sendAll(claims);
                 List<Sent> results = new ArrayList<>(claims.size());
                 for (int i = 0; i < claims.size(); i++) {
                     results.add(new Sent(claims.get(i), answers.get(i)));
@@ -86,24 +82,27 @@ public class Dispatcher {
     }
 
     /** A claimed message and what the gateway answered. */
-    public record Sent(Claim claim, SmsGateway.Result result) {
+    public record Sent(Outgoing claim, SmsGateway.Result result) {
     }
 
     /** Records what the gateway answered for each message of a claim. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAll(List<Sent> results) {
-        Message.byId(results.stream().map(sent -> sent.claim().id()).toList()); // one query; record() finds them loaded
+        Message.byId(results.stream().map(sent -> sent.claim().reference()).toList()); // one query; record() finds them loaded
         results.forEach(sent -> record(sent.claim(), sent.result()));
     }
 
-    /** Marks due messages {@code sending} (committed before any gateway call); stops when the bucket is empty. */
+    /**
+     * Marks due messages {@code sending} (committed before any gateway call); stops when the bucket
+     * is empty. Answers them as the gateway takes them, each message's id its reference.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claim> claim(int limit) {
+    public List<Outgoing> claim(int limit) {
         @SuppressWarnings("unchecked")
         List<UUID> due = Panache.getEntityManager().createNativeQuery(
                 "SELECT id FROM message WHERE status = 'pending' AND not_before <= now() ORDER BY not_before "
                         + "LIMIT ?1 FOR UPDATE SKIP LOCKED").setParameter(1, limit).getResultList();
-        List<Claim> claims = new ArrayList<>();
+        List<Outgoing> claims = new ArrayList<>();
         // The claimed rows and their phones' opt-outs in two queries, not two per message.
         Map<UUID, Message> messages = Message.byId(due);
         Set<String> optedOut = OptOut.optedOutAmong(messages.values().stream().map(m -> m.phone).toList());
@@ -119,15 +118,15 @@ public class Dispatcher {
             m.status = "sending";
             m.sendingAt = Instant.now();
             m.attempts++;
-            claims.add(new Claim(m.id, m.phone, m.body));
+            claims.add(new Outgoing(m.id, m.phone, m.body));
         }
         return claims;
     }
 
     /** Records what the gateway answered for a claimed message. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void record(Claim claim, SmsGateway.Result result) {
-        Message m = Message.findById(claim.id());
+    public void record(Outgoing claim, SmsGateway.Result result) {
+        Message m = Message.findById(claim.reference());
         switch (result.outcome()) {
             case ACCEPTED -> {
                 m.status = "sent";

@@ -134,7 +134,6 @@ public class TriggerListener extends InboxListener {
         process(records);
     }
 
-
     /**
      * One receipt, one text: the id comes from the applicant and the receipt number, so a receipt
      * that both scheduling (the visit closed with it) and intake (recorded on the case) announce

@@ -13,10 +13,10 @@ import java.util.Collection;
  * before the batch touches anything. Two consumers of one service (notification's contact and
  * trigger listeners, intake's case progress and USCIS statuses) apply batches that share
  * applicants; without an order, one locked applicant A then B while the other held B and wanted
- * A, and PostgreSQL broke the
- * deadlock a second later by failing one batch. Taken in one order, locks only queue. Keys are
- * hashed into a namespace of their own, so a collision costs a wait, never a wrong result. Every
- * batch of {@code InboxBatchTest} takes them; the deadlocks they end showed in {@code ./clinic bench}.
+ * A, and PostgreSQL broke the deadlock a second later by failing one batch. Taken in one order,
+ * locks only queue. Keys are hashed into a namespace of their own, so a collision costs a wait,
+ * never a wrong result. Every batch of {@code InboxBatchTest} takes them; the deadlocks they end
+ * showed in {@code ./clinic bench}.
  */
 @ApplicationScoped
 public class ApplicantLocks {
