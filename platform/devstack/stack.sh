@@ -43,8 +43,11 @@ POSTGRES_EXTRA_OPTS="${CLINIC_POSTGRES_OPTS:-}"
 # thread stacks; glibc held to two malloc arenas (each thread otherwise gets its own); the client
 # compiler only (TieredStopAtLevel=1): on 2 cores the optimizing compiler's work cost more CPU than
 # its faster code saved, and its profiles and code took ~60 MB (a 10,000 surge: 24 -> 37 applicants/s,
-# 75.6 -> 50.1 ms of CPU each, peak RSS 315-365 -> 211-292 MB; results/bench-20261201-001844).
-SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
+# 75.6 -> 50.1 ms of CPU each, peak RSS 315-365 -> 211-292 MB; results/bench-20261201-001844); a
+# young generation of 32 MB, since a heap kept that small left about 15 MB of eden and a collection
+# every second or two under load (3,000 surges: 18 -> 22 applicants/s, GC pauses halved, peak RSS
+# 13-18 MB more; results/memory-20261202).
+SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -Xmn32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 say() { printf '%s\n' "$*"; }

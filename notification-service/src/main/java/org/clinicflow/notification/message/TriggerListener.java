@@ -90,10 +90,9 @@ public class TriggerListener extends InboxListener {
                     queue.enqueue(receiptMessageId(e.event().applicantId(), e.event().receiptNumber()), e.event().applicantId(),
                             "visit-completed", Map.of("receipt", e.event().receiptNumber()), null, null);
                 })
-                .on(EligibilityDecidedV1.class, e -> {
-                    if (e.event().holdReference() == null || !"on_hold".equals(e.event().status())) {
-                        return;
-                    }
+                // Only holds: every other decision is skipped before the batch locks its applicant, which
+                // the contacts channel, reading the same registration, is likely working on.
+                .on(EligibilityDecidedV1.class, decision -> decision.holdReference() != null && "on_hold".equals(decision.status()), e -> {
                     requireContactPoint(e.event().applicantId());
                     // One SMS per hold, whatever else is announced while it lasts: the message id comes from the hold.
                     UUID hold = UUID.nameUUIDFromBytes(("hold|" + e.event().applicantId() + "|" + e.event().holdReference())

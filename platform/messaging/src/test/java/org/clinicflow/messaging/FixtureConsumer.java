@@ -27,12 +27,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * {@code fail-twice} fails the first two attempts, {@code fail-always} every attempt,
  * {@code database-down-5} the first five as an unreachable database would, and
  * {@code needs-contact} waits ({@link ArrivedEarly}) until {@link FixturePrerequisites} has
- * recorded the applicant's contact point.
+ * recorded the applicant's contact point; {@code not-for-us} is an event the handler does not act on.
  */
 @ApplicationScoped
 public class FixtureConsumer extends InboxListener {
 
     static final String CONSUMER = "messaging-test";
+    /** A site id the handler declares it does not act on: such events are skipped before any lock or inbox row. */
+    static final String NOT_FOR_US = "not-for-us";
 
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final AgroalDataSource dataSource;
@@ -41,7 +43,8 @@ public class FixtureConsumer extends InboxListener {
     FixtureConsumer(InboxBatch processor, AgroalDataSource dataSource) {
         super(processor, CONSUMER);
         this.dataSource = dataSource;
-        handle(EventHandlers.builder().prefetch(prefetched::add).on(ApplicantRegisteredV1.class, this::apply).build());
+        handle(EventHandlers.builder().prefetch(prefetched::add)
+                .on(ApplicantRegisteredV1.class, event -> !NOT_FOR_US.equals(event.siteId()), this::apply).build());
     }
 
     /** The applicants each batch's prefetch was given, in order (tests read it through the CDI proxy). */

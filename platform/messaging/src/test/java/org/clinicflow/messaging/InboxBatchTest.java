@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * batch is handed to {@link InboxBatch} directly, so the records are certainly in one batch
  * whatever the broker's timing. One poison record among good ones costs the batch a second pass
  * and applies every other record exactly once; a duplicate inside one batch is applied once; an
- * applicant with a parked event has its later event queued behind it while its neighbours apply.
+ * applicant with a parked event has its later event queued behind it while its neighbours apply;
+ * an event the handler does not act on is skipped before the batch locks its applicants.
  * The same batches arriving over Kafka are covered by {@code InboxProcessorTest} and
  * {@code ParkingTest}, whose fixture consumer takes polls.
  */
@@ -138,6 +139,25 @@ class InboxBatchTest {
                 "not in the inbox yet: it is applied when re-driven");
         assertEquals(2, Fixtures.count(dataSource, "SELECT count(*) FROM parked_event WHERE parking_key = ?", orphan.toString()));
         assertEquals(0, Fixtures.effects(dataSource, early.id()));
+    }
+
+    @Test
+    void eventsTheHandlerDoesNotActOnAreSkippedBeforeAnyLockOrInboxRow() {
+        List<InboundRecord> batch = new ArrayList<>();
+        EventMetadata before = add(batch, UUID.randomUUID(), "site-a");
+        EventMetadata skipped = add(batch, UUID.randomUUID(), FixtureConsumer.NOT_FOR_US);
+        EventMetadata after = add(batch, UUID.randomUUID(), "site-a");
+
+        int prefetches = consumer.prefetched().size();
+        assertEquals(Map.of(Outcome.APPLIED, 2, Outcome.IGNORED, 1), batches.process(batch, consumer));
+        assertEquals(1, Fixtures.effects(dataSource, before.id()));
+        assertEquals(1, Fixtures.effects(dataSource, after.id()));
+        assertEquals(0, consumer.attempts(skipped.id()), "its handler never ran");
+        assertEquals(0, Fixtures.count(dataSource, "SELECT count(*) FROM processed_event WHERE event_id = ?", skipped.id()),
+                "no inbox row for it");
+        assertEquals(List.of(Set.of(UUID.fromString(batch.get(0).key()), UUID.fromString(batch.get(2).key()))),
+                prefetchedSince(prefetches, batch),
+                "its applicant is not among the batch's applicants (whom the batch locks and prefetches)");
     }
 
     @Test

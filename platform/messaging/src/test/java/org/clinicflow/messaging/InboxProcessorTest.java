@@ -132,6 +132,18 @@ class InboxProcessorTest {
         assertTrue(!parked, "an unknown type is not an error");
     }
 
+    @Test
+    void eventsTheHandlerDoesNotActOnAreSkippedWithoutAnInboxRow() {
+        UUID applicant = UUID.randomUUID();
+        EventMetadata skipped = sendRegistered(applicant, FixtureConsumer.NOT_FOR_US);
+        EventMetadata next = sendRegistered(applicant, "site-a");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.effects(dataSource, next.id()) == 1);
+        assertEquals(0, Fixtures.effects(dataSource, skipped.id()));
+        assertEquals(0, consumer.attempts(skipped.id()), "its handler never ran");
+        assertEquals(0, Fixtures.count(dataSource, "SELECT count(*) FROM processed_event WHERE event_id = ?", skipped.id()));
+    }
+
     /** The dead-letter topic up to {@code event}'s record, with a relay draining the outbox meanwhile. */
     private List<ConsumerRecord<String, byte[]>> readDeadLetters(EventMetadata event) {
         try (RelayHarness relays = new RelayHarness(dataSource, kafkaConfig, metrics)) {

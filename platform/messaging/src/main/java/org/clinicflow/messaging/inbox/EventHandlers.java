@@ -6,14 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.clinicflow.events.ClinicEvent;
 import org.clinicflow.events.catalog.EventCatalog;
 import org.clinicflow.events.catalog.EventContract;
 
 /**
  * A consumer's dispatch table: which handler applies which event type. Types a consumer does
- * not list are skipped, so a producer may add event types to a topic without breaking it.
- * Handlers run inside the inbox transaction and must not commit on their own.
+ * not list are skipped, so a producer may add event types to a topic without breaking it; so are
+ * events a handler declares it does not act on ({@link Builder#on(Class, Predicate, Consumer)}),
+ * before any lock or inbox row. Handlers run inside the inbox transaction and must not commit on
+ * their own. Tested by {@code InboxBatchTest} and {@code InboxProcessorTest}.
  */
 public final class EventHandlers {
 
@@ -40,11 +43,16 @@ public final class EventHandlers {
         }
     }
 
-    record Handler<T extends ClinicEvent>(EventContract<T> contract, Consumer<InboundEvent<T>> action) {
+    record Handler<T extends ClinicEvent>(EventContract<T> contract, Predicate<T> actsOn, Consumer<InboundEvent<T>> action) {
 
         @SuppressWarnings("unchecked")
         void apply(InboundEvent<?> event) {
             action.accept((InboundEvent<T>) event);
+        }
+
+        @SuppressWarnings("unchecked")
+        boolean actsOn(ClinicEvent event) {
+            return actsOn.test((T) event);
         }
     }
 
@@ -56,8 +64,19 @@ public final class EventHandlers {
         };
 
         public <T extends ClinicEvent> Builder on(Class<T> eventClass, Consumer<InboundEvent<T>> action) {
+            return on(eventClass, event -> true, action);
+        }
+
+        /**
+         * A handler for the events of a type that {@code actsOn} accepts; the others are skipped
+         * as if the type were not listed: no applicant lock, no inbox row, no transaction. For a
+         * consumer that reads a busy topic for a few of its events (a policy hold among every
+         * eligibility decision), whose batches would otherwise lock applicants that another
+         * consumer of the same service is working on. {@code actsOn} reads the event alone.
+         */
+        public <T extends ClinicEvent> Builder on(Class<T> eventClass, Predicate<T> actsOn, Consumer<InboundEvent<T>> action) {
             EventContract<T> contract = EventCatalog.of(eventClass);
-            if (byType.putIfAbsent(contract.type(), new Handler<>(contract, action)) != null) {
+            if (byType.putIfAbsent(contract.type(), new Handler<>(contract, actsOn, action)) != null) {
                 throw new IllegalArgumentException("two handlers for " + contract.type());
             }
             return this;

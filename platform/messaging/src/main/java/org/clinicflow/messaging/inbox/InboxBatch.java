@@ -110,6 +110,11 @@ public class InboxBatch {
                 return null;
             }
             InboundEvent<?> event = new InboundEvent<>(metadata, InboxProcessor.parse(record, handler));
+            if (!handler.actsOn(event.event())) {
+                metrics.inbound(consumer, "ignored");
+                outcomes.merge(Outcome.IGNORED, 1, Integer::sum);
+                return null;
+            }
             return new Parsed(record, event, handler, InboxProcessor.key(event));
         } catch (InvalidEventException e) {
             // The single path records and dead-letters it exactly as it would on its own.

@@ -81,6 +81,10 @@ public class InboxProcessor {
                 return Outcome.IGNORED;
             }
             InboundEvent<?> event = new InboundEvent<>(metadata, parse(record, handler));
+            if (!handler.actsOn(event.event())) {
+                metrics.inbound(consumer, "ignored");
+                return Outcome.IGNORED;
+            }
             EventMetadata known = metadata;
             return tracing.around(record.headers(), consumer, metadata.type(), () -> CorrelationContext.with(
                     known.correlationId(), () -> deliver(record, event, handler, consumer)));
@@ -154,11 +158,14 @@ public class InboxProcessor {
         return Outcome.APPLIED;
     }
 
-    /** Parses a stored record for {@code handlers}; null when they do not handle its type. */
+    /** Parses a stored record for {@code handlers}; null when they do not handle its type or do not act on it. */
     static InboundEvent<?> event(InboundRecord record, EventHandlers handlers) {
         EventMetadata metadata = EventMetadata.fromHeaders(record.headers());
         return handlers.forType(metadata.type())
-                .map(handler -> new InboundEvent<>(metadata, parse(record, handler)))
+                .map(handler -> {
+                    ClinicEvent payload = parse(record, handler);
+                    return handler.actsOn(payload) ? new InboundEvent<>(metadata, payload) : null;
+                })
                 .orElse(null);
     }
 

@@ -127,7 +127,7 @@ public class ParkingRedriver {
         InboundEvent<?> event = InboxProcessor.event(head.record(), consumer.handlers());
         if (event == null) {
             metrics.inbound(head.consumer(), "ignored");
-            return; // the consumer no longer handles this type
+            return; // the consumer no longer handles this type, or no longer acts on this event
         }
         EventHandlers.Handler<?> handler = consumer.handlers().forType(event.metadata().type()).orElseThrow();
         InboxProcessor.Outcome outcome = CorrelationContext.with(event.metadata().correlationId(),
