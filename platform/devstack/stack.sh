@@ -46,8 +46,9 @@ POSTGRES_EXTRA_OPTS="${CLINIC_POSTGRES_OPTS:-}"
 # 75.6 -> 50.1 ms of CPU each, peak RSS 315-365 -> 211-292 MB; results/bench-20261201-001844); a
 # young generation of 32 MB, since a heap kept that small left about 15 MB of eden and a collection
 # every second or two under load (3,000 surges: 18 -> 22 applicants/s, GC pauses halved, peak RSS
-# 13-18 MB more; results/memory-20261202).
-SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms32m -Xmx160m -Xmn32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
+# 13-18 MB more; results/memory-20261202), in a heap that starts at 48 MB (it must hold the young
+# generation from the start, or the JVM warns and shrinks it).
+SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms48m -Xmx160m -Xmn32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 say() { printf '%s\n' "$*"; }
