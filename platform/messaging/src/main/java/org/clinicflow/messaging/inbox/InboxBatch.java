@@ -104,13 +104,8 @@ public class InboxBatch {
         try {
             EventMetadata metadata = EventMetadata.fromHeaders(record.headers());
             EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
-            if (handler == null) {
-                metrics.inbound(consumer, "ignored");
-                outcomes.merge(Outcome.IGNORED, 1, Integer::sum);
-                return null;
-            }
-            InboundEvent<?> event = new InboundEvent<>(metadata, InboxProcessor.parse(record, handler));
-            if (!handler.actsOn(event.event())) {
+            InboundEvent<?> event = handler == null ? null : new InboundEvent<>(metadata, InboxProcessor.parse(record, handler));
+            if (event == null || !handler.actsOn(event.event())) {
                 metrics.inbound(consumer, "ignored");
                 outcomes.merge(Outcome.IGNORED, 1, Integer::sum);
                 return null;

@@ -76,12 +76,8 @@ public class InboxProcessor {
         try {
             metadata = EventMetadata.fromHeaders(record.headers());
             EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
-            if (handler == null) {
-                metrics.inbound(consumer, "ignored");
-                return Outcome.IGNORED;
-            }
-            InboundEvent<?> event = new InboundEvent<>(metadata, parse(record, handler));
-            if (!handler.actsOn(event.event())) {
+            InboundEvent<?> event = handler == null ? null : new InboundEvent<>(metadata, parse(record, handler));
+            if (event == null || !handler.actsOn(event.event())) {
                 metrics.inbound(consumer, "ignored");
                 return Outcome.IGNORED;
             }
