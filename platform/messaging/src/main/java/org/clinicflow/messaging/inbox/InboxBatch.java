@@ -103,14 +103,13 @@ public class InboxBatch {
     private Parsed parse(InboundRecord record, String consumer, EventHandlers handlers, Map<Outcome, Integer> outcomes) {
         try {
             EventMetadata metadata = EventMetadata.fromHeaders(record.headers());
-            EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
-            InboundEvent<?> event = handler == null ? null : new InboundEvent<>(metadata, InboxProcessor.parse(record, handler));
-            if (event == null || !handler.actsOn(event.event())) {
+            InboxProcessor.Handled handled = InboxProcessor.handled(record, metadata, handlers);
+            if (handled == null) {
                 metrics.inbound(consumer, "ignored");
                 outcomes.merge(Outcome.IGNORED, 1, Integer::sum);
                 return null;
             }
-            return new Parsed(record, event, handler, InboxProcessor.key(event));
+            return new Parsed(record, handled.event(), handled.handler(), InboxProcessor.key(handled.event()));
         } catch (InvalidEventException e) {
             // The single path records and dead-letters it exactly as it would on its own.
             outcomes.merge(single.process(record, consumer, handlers, Delivery.BATCH), 1, Integer::sum);

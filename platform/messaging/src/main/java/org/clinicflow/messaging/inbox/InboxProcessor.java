@@ -75,15 +75,14 @@ public class InboxProcessor {
         EventMetadata metadata = null;
         try {
             metadata = EventMetadata.fromHeaders(record.headers());
-            EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
-            InboundEvent<?> event = handler == null ? null : new InboundEvent<>(metadata, parse(record, handler));
-            if (event == null || !handler.actsOn(event.event())) {
+            Handled handled = handled(record, metadata, handlers);
+            if (handled == null) {
                 metrics.inbound(consumer, "ignored");
                 return Outcome.IGNORED;
             }
             EventMetadata known = metadata;
             return tracing.around(record.headers(), consumer, metadata.type(), () -> CorrelationContext.with(
-                    known.correlationId(), () -> deliver(record, event, handler, consumer)));
+                    known.correlationId(), () -> deliver(record, handled.event(), handled.handler(), consumer)));
         } catch (InvalidEventException e) {
             metrics.deadLettered(consumer, "invalid");
             LOG.warnf("dead-lettering an invalid record from %s-%d@%d: %s", record.topic(), record.partition(),
@@ -102,7 +101,7 @@ public class InboxProcessor {
         }
     }
 
-    static ClinicEvent parse(InboundRecord record, EventHandlers.Handler<?> handler) {
+    private static ClinicEvent parse(InboundRecord record, EventHandlers.Handler<?> handler) {
         return EventJson.read(record.payload(), handler.contract().payloadType());
     }
 
@@ -154,15 +153,21 @@ public class InboxProcessor {
         return Outcome.APPLIED;
     }
 
-    /** Parses a stored record for {@code handlers}; null when they do not handle its type or do not act on it. */
-    static InboundEvent<?> event(InboundRecord record, EventHandlers handlers) {
-        EventMetadata metadata = EventMetadata.fromHeaders(record.headers());
-        return handlers.forType(metadata.type())
-                .map(handler -> {
-                    ClinicEvent payload = parse(record, handler);
-                    return handler.actsOn(payload) ? new InboundEvent<>(metadata, payload) : null;
-                })
-                .orElse(null);
+    /** A record's event and the handler that acts on it. */
+    record Handled(InboundEvent<?> event, EventHandlers.Handler<?> handler) {
+    }
+
+    /**
+     * Parses a record for {@code handlers}: its event and handler, or null when they do not handle
+     * its type or do not act on it. The one place a poll's record, a batch's and a parked one are read.
+     */
+    static Handled handled(InboundRecord record, EventMetadata metadata, EventHandlers handlers) {
+        EventHandlers.Handler<?> handler = handlers.forType(metadata.type()).orElse(null);
+        if (handler == null) {
+            return null;
+        }
+        ClinicEvent payload = parse(record, handler);
+        return handler.actsOn(payload) ? new Handled(new InboundEvent<>(metadata, payload), handler) : null;
     }
 
     /** Records a poll's record given up on and puts it on the dead-letter topic, in one transaction; a stored one stays. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.messaging.CorrelationContext;
 import org.clinicflow.messaging.MessagingConfig;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
@@ -124,14 +125,14 @@ public class ParkingRedriver {
 
     private void apply(ParkedEvents.Parked head) {
         EventConsumer consumer = consumers.named(head.consumer());
-        InboundEvent<?> event = InboxProcessor.event(head.record(), consumer.handlers());
-        if (event == null) {
+        InboxProcessor.Handled handled = InboxProcessor.handled(head.record(),
+                EventMetadata.fromHeaders(head.record().headers()), consumer.handlers());
+        if (handled == null) {
             metrics.inbound(head.consumer(), "ignored");
             return; // the consumer no longer handles this type, or no longer acts on this event
         }
-        EventHandlers.Handler<?> handler = consumer.handlers().forType(event.metadata().type()).orElseThrow();
-        InboxProcessor.Outcome outcome = CorrelationContext.with(event.metadata().correlationId(),
-                () -> processor.applyInTransaction(event, handler, head.consumer()));
+        InboxProcessor.Outcome outcome = CorrelationContext.with(handled.event().metadata().correlationId(),
+                () -> processor.applyInTransaction(handled.event(), handled.handler(), head.consumer()));
         metrics.inbound(head.consumer(), outcome.name().toLowerCase());
         LOG.infof("applied parked %s %s (%s) after %s", head.eventType(), head.eventId(), outcome.name().toLowerCase(),
                 Duration.between(head.parkedAt(), Instant.now()));
