@@ -59,10 +59,15 @@ class PipelineProvenTest {
         JsonNode json = new ObjectMapper().readTree(report.resolve("result.json").toFile());
         assertTrue(json.path("throughputPerSecond").asDouble() > 0);
         assertTrue(json.path("floor").path("perSecond").asDouble() > 0, "the floor was measured in the same run");
+        JsonNode floorCpu = json.path("floor").path("cpuSeconds");
+        assertTrue(floorCpu.path("postgres").asDouble() > 0 && floorCpu.path("kafka").asDouble() > 0, floorCpu.toString());
+        assertTrue(floorCpu.path("floor's JVM (bench process, driver threads excluded)").asDouble() > 0,
+                "the floor's own consumers, relays and REST side used CPU: " + floorCpu);
         assertTrue(json.path("samples").size() > 0, "the series over time was sampled");
         assertTrue(json.path("cpuSeconds").has("intake-service") && json.path("peakRssMb").has("postgres"));
         String markdown = Files.readString(report.resolve("report.md"));
         assertTrue(markdown.contains("pipeline / floor") && markdown.contains("| end-to-end |"), markdown);
+        assertTrue(markdown.contains("| floor's CPU per applicant"), markdown);
         assertTrue(Files.size(report.resolve("timeline.png")) > 1000, "the plot was drawn");
         assertEquals(List.of("case read", "name search"), outcome.reads().stream().map(ReadLoad.Result::what).toList());
         assertTrue(outcome.reads().stream().allMatch(r -> r.requests() == 40 && r.failed() == 0), outcome.reads().toString());

@@ -41,8 +41,19 @@ import org.clinicflow.system.LocalStack;
 public final class Floor {
 
     /** What the floor run measured, and the shape it ran. */
-    public record Result(int applicants, double seconds, double perSecond, long p50Micros, long p99Micros, FloorShape shape) {
+    public record Result(int applicants, double seconds, double perSecond, long p50Micros, long p99Micros, FloorShape shape,
+            Map<String, Double> cpuSeconds) {
+
+        /** CPU per applicant in ms, all the floor's components together (an upper bound: see {@link FloorCpu}). */
+        public double cpuMsPerApplicant() {
+            return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() * 1000 / Math.max(1, applicants);
+        }
     }
+
+    /** Name prefixes of the driver's threads, whose CPU the floor's figure leaves out. */
+    static final String DESK_THREADS = "floor-desk-";
+    static final String CASEWORKER_THREADS = "floor-caseworker-";
+    static final String HTTP_THREADS = "floor-http-";
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -53,7 +64,8 @@ public final class Floor {
     private final Map<UUID, Long> ends = new ConcurrentHashMap<>();
     private final BlockingQueue<UUID> worklist = new LinkedBlockingQueue<>();
     private final List<FloorService> running = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(2, named(HTTP_THREADS));
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
 
     public Floor(LocalStack stack) {
         this.stack = stack;
@@ -79,19 +91,23 @@ public final class Floor {
         TokenCheck tokens = new TokenCheck("http://127.0.0.1:" + stack.keycloakPort() + "/realms/clinic");
         services.values().forEach(FloorService::start);
         running.addAll(services.values());
-        ExecutorService caseworkers = Executors.newFixedThreadPool(Math.max(2, concurrency / 2));
+        ExecutorService caseworkers = Executors.newFixedThreadPool(Math.max(2, concurrency / 2), named(CASEWORKER_THREADS));
+        // The desks live through both drives, so their threads' CPU can be read at the end and left out.
+        ExecutorService desks = Executors.newFixedThreadPool(concurrency, named(DESK_THREADS));
         try (FloorHttp api = new FloorHttp(tokens, services.get("intake"), services.get("document"), shape, run)) {
             for (int i = 0; i < Math.max(2, concurrency / 2); i++) {
                 caseworkers.execute(() -> caseworker(api.port(), token));
             }
             Thread.sleep(3000); // the consumers join their groups before the first record
-            drive(api.port(), token, Math.max(warmup, 20), concurrency);
+            drive(api.port(), token, Math.max(warmup, 20), desks);
             for (FloorService service : services.values()) {
                 service.analyze();
             }
             starts.clear();
             ends.clear();
-            List<UUID> measured = drive(api.port(), token, applicants, concurrency);
+            FloorCpu.Reading before = FloorCpu.read(stack);
+            List<UUID> measured = drive(api.port(), token, applicants, desks);
+            Map<String, Double> cpu = FloorCpu.spent(before, FloorCpu.read(stack));
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
             long first = Long.MAX_VALUE;
             long last = 0;
@@ -104,33 +120,35 @@ public final class Floor {
             }
             double seconds = (last - first) / 1e9;
             return new Result(measured.size(), seconds, measured.size() / seconds, latency.getValueAtPercentile(50),
-                    latency.getValueAtPercentile(99), shape);
+                    latency.getValueAtPercentile(99), shape, cpu);
         } finally {
             stop.set(true);
             caseworkers.shutdownNow();
+            desks.shutdownNow();
+            httpThreads.shutdownNow();
             for (FloorService service : services.values()) {
                 service.join();
             }
         }
     }
 
-    /** Registers {@code count} applicants from {@code concurrency} desks; returns once each has its SMS row. */
-    private List<UUID> drive(int port, java.util.function.Supplier<String> token, int count, int concurrency) throws InterruptedException {
-        ExecutorService desks = Executors.newFixedThreadPool(concurrency);
+    /** Registers {@code count} applicants from the desks; returns once each has its SMS row. */
+    private List<UUID> drive(int port, java.util.function.Supplier<String> token, int count, ExecutorService desks)
+            throws InterruptedException {
         List<UUID> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             desks.execute(() -> {
-                long start = System.nanoTime();
-                HttpResponse<String> answer = call(port, token, "POST", "/register");
-                if (answer != null && answer.statusCode() == 200) {
-                    UUID id = UUID.fromString(readId(answer.body()));
-                    starts.put(id, start);
-                    ids.add(id);
+                try {
+                    register(port, token, ids);
+                } finally {
+                    registered.countDown();
                 }
             });
         }
-        desks.shutdown();
-        desks.awaitTermination(30, TimeUnit.MINUTES);
+        if (!registered.await(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the floor's desks did not finish registering in 30 minutes");
+        }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!ends.keySet().containsAll(ids)) {
             if (!running.stream().allMatch(FloorService::alive)) {
@@ -146,6 +164,26 @@ public final class Floor {
             throw new IllegalStateException("the floor's REST side refused " + (count - ids.size()) + " registrations");
         }
         return ids;
+    }
+
+    /** One desk registers one applicant. */
+    private void register(int port, java.util.function.Supplier<String> token, List<UUID> ids) {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = call(port, token, "POST", "/register");
+        if (answer != null && answer.statusCode() == 200) {
+            UUID id = UUID.fromString(readId(answer.body()));
+            starts.put(id, start);
+            ids.add(id);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static String readId(String body) {

@@ -144,6 +144,27 @@ public final class Probe implements AutoCloseable {
     /** Component name to {ticks since the last reading, RSS in MB}, summed over each component's process tree. */
     private Map<String, long[]> readCpu() {
         Map<String, long[]> result = new LinkedHashMap<>();
+        componentTicks(stack).forEach((name, now) -> {
+            long ticks = now[0];
+            long previous = lastTicks.getOrDefault(name, ticks);
+            lastTicks.put(name, ticks);
+            long delta = Math.max(0, ticks - previous);
+            totalTicks.merge(name, delta, Long::sum);
+            result.put(name, new long[] {delta, now[1] / 1024});
+        });
+        return result;
+    }
+
+    /** CPU seconds each component of the stack has used since it started (its whole process tree), for a before-and-after. */
+    static Map<String, Double> cpuSecondsSoFar(LocalStack stack) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        componentTicks(stack).forEach((name, now) -> seconds.put(name, now[0] / (double) TICKS_PER_SECOND));
+        return seconds;
+    }
+
+    /** Component name to {utime + stime ticks since it started, RSS kB}, each summed over the component's process tree. */
+    private static Map<String, long[]> componentTicks(LocalStack stack) {
+        Map<String, long[]> result = new LinkedHashMap<>();
         Map<Long, List<Long>> children = childrenByParent();
         Map<String, Long> components;
         try {
@@ -159,11 +180,7 @@ public final class Probe implements AutoCloseable {
                 ticks += stat[0];
                 rssKb += stat[1];
             }
-            long previous = lastTicks.getOrDefault(name, ticks);
-            lastTicks.put(name, ticks);
-            long delta = Math.max(0, ticks - previous);
-            totalTicks.merge(name, delta, Long::sum);
-            result.put(name, new long[] {delta, rssKb / 1024});
+            result.put(name, new long[] {ticks, rssKb});
         });
         return result;
     }

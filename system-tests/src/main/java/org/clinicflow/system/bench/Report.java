@@ -70,8 +70,17 @@ public final class Report {
                     outcome.floor().p50Micros() / 1000.0, outcome.floor().p99Micros() / 1000.0));
             md.append(String.format("| pipeline / floor | %.2f |%n", ratio(outcome)));
         }
-        md.append(String.format("| CPU per applicant, all components | %.1f ms |%n",
-                cpuPerApplicant(outcome).values().stream().mapToDouble(Double::doubleValue).sum()));
+        double cpu = cpuPerApplicant(outcome).values().stream().mapToDouble(Double::doubleValue).sum();
+        md.append(String.format("| CPU per applicant, all components | %.1f ms |%n", cpu));
+        if (outcome.floor() != null && outcome.floor().cpuSeconds() != null) {
+            Floor.Result floor = outcome.floor();
+            StringBuilder parts = new StringBuilder();
+            floor.cpuSeconds().forEach((name, seconds) -> parts.append(parts.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %.1f", name, seconds * 1000 / Math.max(1, floor.applicants()))));
+            md.append(String.format("| floor's CPU per applicant (at most: its JVM's collector and compiler count as its own) | %.1f ms: %s |%n",
+                    floor.cpuMsPerApplicant(), parts));
+            md.append(String.format("| pipeline's CPU per applicant / floor's | %.1f |%n", cpu / Math.max(0.001, floor.cpuMsPerApplicant())));
+        }
         md.append(String.format("| wall time | %.1f s |%n", outcome.figures().seconds()));
         md.append(String.format("| lost SMS (applicants with no booking SMS) | %d |%n", outcome.figures().lost()));
         md.append(String.format("| duplicated SMS | %d |%n", Math.max(outcome.figures().duplicated(), outcome.duplicateSmsPairs())));

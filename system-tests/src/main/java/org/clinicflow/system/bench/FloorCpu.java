@@ -1,0 +1,68 @@
+package org.clinicflow.system.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clinicflow.system.LocalStack;
+
+/**
+ * What the floor cost in CPU, so the pipeline's CPU per applicant can be set beside it: the
+ * components it shares with the pipeline (Kafka, PostgreSQL, Keycloak, each its whole process
+ * tree) and its own part of the bench's JVM, where its REST side, consumers and relays run. That
+ * part is the JVM's CPU less its driver's threads (registration desks, caseworkers, their HTTP
+ * clients, the probe and its admin client), each read from {@link ThreadMXBean}; the JVM's
+ * collector and compiler threads cannot be told apart and count as the floor's, so the figure is
+ * an upper bound. Read before and after the floor's measured applicants by {@link Floor}.
+ */
+final class FloorCpu {
+
+    /** The stack's components the floor runs on. */
+    static final List<String> COMPONENTS = List.of("kafka", "postgres", "keycloak");
+    /** The bench JVM's share, as named in the report. */
+    static final String OWN = "floor's JVM (bench process, driver threads excluded)";
+    /** Thread names of the driver's work in the bench's JVM, which the surge's figure does not count either. */
+    private static final List<String> DRIVER_THREADS = List.of(Floor.DESK_THREADS, Floor.CASEWORKER_THREADS, Floor.HTTP_THREADS,
+            "HttpClient-", "probe", "kafka-admin-client-thread");
+
+    /** One reading: each component's CPU seconds so far, the bench JVM's, and its driver threads'. */
+    record Reading(Map<String, Double> components, double process, double driver) {
+    }
+
+    private FloorCpu() {
+    }
+
+    static Reading read(LocalStack stack) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        return new Reading(Probe.cpuSecondsSoFar(stack), os.getProcessCpuTime() / 1e9, driverThreadSeconds());
+    }
+
+    /** CPU seconds spent between two readings: each shared component, and the floor's own part of the bench JVM. */
+    static Map<String, Double> spent(Reading before, Reading after) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String component : COMPONENTS) {
+            Double end = after.components().get(component);
+            Double start = before.components().get(component);
+            if (end != null && start != null) {
+                seconds.put(component, Math.max(0, end - start));
+            }
+        }
+        seconds.put(OWN, Math.max(0, (after.process() - before.process()) - (after.driver() - before.driver())));
+        return seconds;
+    }
+
+    /** The CPU seconds the driver's live threads have used (they live through the floor's measured part). */
+    private static double driverThreadSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && DRIVER_THREADS.stream().anyMatch(info.getThreadName()::startsWith)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
+    }
+}
