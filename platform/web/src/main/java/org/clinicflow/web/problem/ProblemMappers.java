@@ -13,13 +13,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Turns every failure of a REST call into {@code application/problem+json}: bean-validation
  * violations into 400 with one entry per field (named as in the JSON body), unreadable JSON
- * into 400 naming the field it broke on, JAX-RS errors into their status, and anything
- * unexpected into a bare 500 whose details go to the log only. Tested through every service's
- * REST tests.
+ * into 400 naming the field it broke on, JAX-RS errors into their status, the database out of
+ * reach or out of free connections into 503 with {@code Retry-After} ({@link DatabaseUnavailable}),
+ * and anything else unexpected into a bare 500 whose details go to the log only. Tested through
+ * every service's REST tests and by {@code ProblemMappersTest}.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 tells the caller to wait: a pool frees a connection, a restarting database comes back, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -61,6 +64,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(RuntimeException e) {
+        Throwable unavailable = DatabaseUnavailable.in(e);
+        if (unavailable != null) {
+            // Not a fault of the request nor a bug: the database is out of reach or every
+            // connection busy for the moment. Nothing was applied, and the caller may retry.
+            LOG.warnf("the database was unavailable answering a request: %s", unavailable);
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "The clinic's database is busy or out of reach for the moment. Try again in a few seconds.")
+                    .toResponse()).header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected error answering a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; the request was not applied. Try again, or report the time.")
