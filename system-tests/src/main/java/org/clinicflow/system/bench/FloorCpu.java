@@ -15,7 +15,8 @@ import org.clinicflow.system.LocalStack;
  * part is the JVM's CPU less its driver's threads (registration desks, caseworkers, their HTTP
  * clients, the probe and its admin client), each read from {@link ThreadMXBean}; the JVM's
  * collector and compiler threads cannot be told apart and count as the floor's, so the figure is
- * an upper bound. Read before and after the floor's measured applicants by {@link Floor}.
+ * an upper bound. Read before and after the floor's measured applicants by {@link Floor};
+ * {@code PipelineProvenTest} checks each part is measured and reported.
  */
 final class FloorCpu {
 
