@@ -72,7 +72,7 @@ public final class Report {
         }
         double cpu = cpuPerApplicant(outcome).values().stream().mapToDouble(Double::doubleValue).sum();
         md.append(String.format("| CPU per applicant, all components | %.1f ms |%n", cpu));
-        if (outcome.floor() != null && outcome.floor().cpuSeconds() != null) {
+        if (outcome.floor() != null) {
             Floor.Result floor = outcome.floor();
             StringBuilder parts = new StringBuilder();
             floor.cpuSeconds().forEach((name, seconds) -> parts.append(parts.length() == 0 ? "" : ", ")

@@ -8,10 +8,10 @@ import org.clinicflow.web.problem.DatabaseUnavailable;
  * Tells a passing condition from a fault of the event or the handler. Passing: the database
  * unreachable ({@link DatabaseUnavailable}: connection refused or dropped, the server shutting
  * down or out of connections, the pool unable to hand out a connection) or a concurrent writer
- * (an optimistic-lock conflict, a serialization failure, a deadlock). Such a failure says nothing about the record:
- * it is retried until it passes, so a PostgreSQL restart puts nothing on a dead-letter topic.
- * (An event that came before one it needs is not passing: it is parked, see {@link ArrivedEarly}.) Everything else is the record's problem and
- * gets the configured attempts. Tested by {@code TransientFailureTest} and, on the real broker,
+ * (an optimistic-lock conflict, a serialization failure, a deadlock). Such a failure says
+ * nothing about the record: it is retried until it passes, so a PostgreSQL restart puts nothing
+ * on a dead-letter topic. (An event that came before one it needs is not passing: it is parked,
+ * see {@link ArrivedEarly}.) Everything else is the record's problem and gets the configured attempts. Tested by {@code TransientFailureTest} and, on the real broker,
  * {@code InboxProcessorTest}.
  */
 final class TransientFailure {

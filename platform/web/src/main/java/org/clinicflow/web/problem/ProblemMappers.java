@@ -67,7 +67,8 @@ public class ProblemMappers {
         Throwable unavailable = DatabaseUnavailable.in(e);
         if (unavailable != null) {
             // Not a fault of the request nor a bug: the database is out of reach or every
-            // connection busy for the moment. Nothing was applied, and the caller may retry.
+            // connection busy for the moment, and the caller may retry (a connection dropped
+            // during a commit leaves its outcome unknown, so the answer does not say "not applied").
             LOG.warnf("the database was unavailable answering a request: %s", unavailable);
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
                     "The clinic's database is busy or out of reach for the moment. Try again in a few seconds.")
