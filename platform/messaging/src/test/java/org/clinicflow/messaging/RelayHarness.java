@@ -18,6 +18,8 @@ import org.clinicflow.messaging.wake.ListenLoop;
  */
 final class RelayHarness implements AutoCloseable {
 
+    private static final int BATCH = 500;
+
     private final AgroalDataSource dataSource;
     private final Map<String, Object> kafkaConfig;
     private final MessagingMetrics metrics;
@@ -33,13 +35,13 @@ final class RelayHarness implements AutoCloseable {
     OutboxRelay relay(String name, OutboxRelay.AfterSendHook afterSend) {
         Producer<String, byte[]> producer = OutboxProducers.create(kafkaConfig, name);
         producers.add(producer);
-        return new OutboxRelay(dataSource, producer, 500, Duration.ofSeconds(30), metrics, afterSend);
+        return new OutboxRelay(dataSource, producer, BATCH, Duration.ofSeconds(30), metrics, afterSend);
     }
 
     /** A running relay loop that polls only every {@code pollInterval}: faster wake-ups come from NOTIFY. */
     ListenLoop loop(String name, OutboxRelay.AfterSendHook afterSend, Duration pollInterval) {
         ListenLoop loop = new ListenLoop(OutboxRelayService.OUTBOX_CHANNEL, relay(name, afterSend)::drainOnce, dataSource,
-                pollInterval, Duration.ofSeconds(1)).start(name);
+                pollInterval, Duration.ofSeconds(1), BATCH, Duration.ZERO).start(name);
         loops.add(loop);
         return loop;
     }

@@ -51,7 +51,7 @@ public class OutboxRelayService {
         OutboxRelay relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize(),
                 config.outbox().sendTimeout(), metrics);
         loop = new ListenLoop(OUTBOX_CHANNEL, relay::drainOnce, dataSource, config.outbox().pollInterval(),
-                config.outbox().maxBackoff()).start("outbox-relay");
+                config.outbox().maxBackoff(), config.outbox().batchSize(), config.outbox().minGap()).start("outbox-relay");
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
