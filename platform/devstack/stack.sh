@@ -50,6 +50,10 @@ POSTGRES_EXTRA_OPTS="${CLINIC_POSTGRES_OPTS:-}"
 # generation from the start, or the JVM warns and shrinks it).
 SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms48m -Xmx160m -Xmn32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# The broker's JVM options (a measurement may replace them): the client compiler only, as for the
+# services. In 3,000-applicant surges the optimizing compiler was a third of the broker's CPU (3.3-3.4
+# of 8.8-9.5 ms per applicant) while its code ran the data plane 3% faster (4.3-4.4 against 4.5 ms).
+KAFKA_JAVA_OPTS="${CLINIC_KAFKA_JAVA_OPTS:--Xms128m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1}"
 
 say() { printf '%s\n' "$*"; }
 step() { printf '==> %s\n' "$*"; }
@@ -312,7 +316,7 @@ start_kafka() {
       || { fail "could not format Kafka's storage" "$LOGS/kafka-format.log"; return 1; }
   fi
   step "starting Kafka on 127.0.0.1:$KAFKA_PORT"
-  start_process kafka java -Xms128m -Xmx512m -XX:+UseG1GC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  start_process kafka java $KAFKA_JAVA_OPTS -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -Dorg.slf4j.simpleLogger.showDateTime=true -cp "$classpath" kafka.Kafka "$conf"
   wait_for 90 kafka port_in_use "$KAFKA_PORT" || { fail "Kafka did not start" "$LOGS/kafka.log"; return 1; }
   wait_for 60 kafka setup_tool topics "127.0.0.1:$KAFKA_PORT" \

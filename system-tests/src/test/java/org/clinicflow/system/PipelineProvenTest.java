@@ -65,7 +65,17 @@ class PipelineProvenTest {
                 "the floor's own consumers, relays and REST side used CPU: " + floorCpu);
         assertTrue(json.path("samples").size() > 0, "the series over time was sampled");
         assertTrue(json.path("cpuSeconds").has("intake-service") && json.path("peakRssMb").has("postgres"));
+        JsonNode intakeThreads = json.path("threadCpuSeconds").path("intake-service");
+        double byThreads = 0;
+        for (JsonNode seconds : intakeThreads) {
+            byThreads += seconds.asDouble();
+        }
+        double intakeCpu = json.path("cpuSeconds").path("intake-service").asDouble();
+        assertTrue(byThreads > 0 && byThreads <= intakeCpu + 0.2,
+                "intake's threads used CPU, at most what its process used (" + intakeCpu + " s): " + intakeThreads);
         String markdown = Files.readString(report.resolve("report.md"));
+        assertTrue(markdown.contains("| intake-service | " + intakeThreads.fieldNames().next() + " | "),
+                "the report names intake's busiest thread group: " + markdown);
         assertTrue(markdown.contains("pipeline / floor") && markdown.contains("| end-to-end |"), markdown);
         assertTrue(markdown.contains("| floor's CPU per applicant"), markdown);
         assertTrue(Files.size(report.resolve("timeline.png")) > 1000, "the plot was drawn");

@@ -26,9 +26,10 @@ import org.clinicflow.system.LocalStack;
 
 /**
  * Samples the running stack once a second while a run goes on: each component's CPU (its whole
- * process tree, from /proc) and resident memory, rows waiting in each service's outbox, each
- * service's consumer lag, and the driver's own counters. What it keeps becomes the report's
- * time series and per-component figures. Used by {@link SurgeBench} and the fault-injection run.
+ * process tree, from /proc) and resident memory, the JVMs' CPU by thread ({@link ThreadCpu}), rows
+ * waiting in each service's outbox, each service's consumer lag, and the driver's own counters.
+ * What it keeps becomes the report's time series and per-component figures. Used by
+ * {@link SurgeBench} and the fault-injection run.
  */
 public final class Probe implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class Probe implements AutoCloseable {
     private final Map<String, Long> lastTicks = new HashMap<>();
     private final Map<String, Long> totalTicks = new HashMap<>();
     private final Map<String, Long> peakRss = new HashMap<>();
+    private final ThreadCpu threads = new ThreadCpu();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "probe");
         t.setDaemon(true);
@@ -70,6 +72,7 @@ public final class Probe implements AutoCloseable {
         start = System.nanoTime();
         lastSampleNanos = start;
         readCpu(); // the baseline
+        readThreads();
         totalTicks.clear();
         timer.scheduleAtFixedRate(this::sampleQuietly, 1, 1, TimeUnit.SECONDS);
     }
@@ -83,6 +86,11 @@ public final class Probe implements AutoCloseable {
         Map<String, Double> seconds = new LinkedHashMap<>();
         totalTicks.forEach((name, ticks) -> seconds.put(name, ticks / (double) TICKS_PER_SECOND));
         return seconds;
+    }
+
+    /** CPU seconds each JVM component's thread groups used since {@link #start()}, largest first. */
+    public synchronized Map<String, Map<String, Double>> threadCpuSeconds() {
+        return threads.seconds();
     }
 
     /** The largest resident set each component had, in MB. */
@@ -130,6 +138,7 @@ public final class Probe implements AutoCloseable {
         double elapsed = (now - lastSampleNanos) / 1e9;
         lastSampleNanos = now;
         Map<String, long[]> cpu = readCpu();
+        readThreads();
         Map<String, Double> percent = new LinkedHashMap<>();
         Map<String, Long> rss = new LinkedHashMap<>();
         cpu.forEach((name, v) -> {
@@ -153,6 +162,14 @@ public final class Probe implements AutoCloseable {
             result.put(name, new long[] {delta, now[1] / 1024});
         });
         return result;
+    }
+
+    private void readThreads() {
+        try {
+            threads.read(stack.components());
+        } catch (IOException e) {
+            // no pid files yet: the next second reads again
+        }
     }
 
     /** CPU seconds each component of the stack has used since it started (its whole process tree), for a before-and-after. */

@@ -41,6 +41,7 @@ public final class Report {
         json.put("outboxRowsAfter", outcome.outboxAfter());
         json.put("cpuSeconds", outcome.cpuSeconds());
         json.put("cpuMsPerApplicant", cpuPerApplicant(outcome));
+        json.put("threadCpuSeconds", outcome.threadCpuSeconds());
         json.put("peakRssMb", outcome.peakRssMb());
         json.put("reads", outcome.reads());
         json.put("samples", outcome.samples());
@@ -98,6 +99,7 @@ public final class Report {
         Map<String, Double> perApplicant = cpuPerApplicant(outcome);
         outcome.cpuSeconds().forEach((name, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %d |%n", name, seconds,
                 perApplicant.get(name), outcome.peakRssMb().getOrDefault(name, 0L))));
+        md.append(threads(outcome));
         if (!outcome.reads().isEmpty()) {
             md.append("\nReads on intake after the surge, offered at a fixed rate after " + ReadLoad.WARM_UP_SECONDS
                     + " s of each uncounted (latency from when each request was due, ms):\n\n"
@@ -105,6 +107,20 @@ public final class Report {
             outcome.reads().forEach(r -> md.append(String.format("| %s | %.0f | %,d | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n", r.what(),
                     r.perSecond(), r.cases(), r.requests(), r.failed(), r.p50(), r.p95(), r.p99(), r.max())));
         }
+        return md.toString();
+    }
+
+    /** Each JVM's largest thread groups over the measured run, per applicant. */
+    private static String threads(SurgeBench.Outcome outcome) {
+        StringBuilder md = new StringBuilder("\nWhere each JVM's CPU went, by thread (its name without its number; Linux keeps 15"
+                + " characters), the five largest groups:\n\n| component | thread group | CPU ms per applicant | share of the"
+                + " component |\n|---|---|---|---|\n");
+        int n = Math.max(1, outcome.options().applicants());
+        outcome.threadCpuSeconds().forEach((component, groups) -> {
+            double total = outcome.cpuSeconds().getOrDefault(component, 0.0);
+            groups.entrySet().stream().limit(5).forEach(g -> md.append(String.format("| %s | %s | %.2f | %.0f%% |%n", component,
+                    g.getKey(), g.getValue() * 1000 / n, total <= 0 ? 0 : 100 * g.getValue() / total)));
+        });
         return md.toString();
     }
 

@@ -77,8 +77,8 @@ public final class SurgeBench {
 
     /** What one run found; the report is written from it. */
     public record Outcome(Options options, Floor.Result floor, Figures figures, List<Probe.Sample> samples,
-            Map<String, Double> cpuSeconds, Map<String, Long> peakRssMb, Map<String, Long> outboxAfter, long duplicateSmsPairs,
-            List<ReadLoad.Result> reads) {
+            Map<String, Double> cpuSeconds, Map<String, Map<String, Double>> threadCpuSeconds, Map<String, Long> peakRssMb,
+            Map<String, Long> outboxAfter, long duplicateSmsPairs, List<ReadLoad.Result> reads) {
     }
 
     /** SMS the gateway may send per second during the run (the provider's limit is configuration; see the report). */
@@ -140,6 +140,7 @@ public final class SurgeBench {
                 Figures figures = new Figures(starts, journeys.values());
                 List<Probe.Sample> samples = probe.samples();
                 Map<String, Double> cpu = probe.cpuSeconds();
+                Map<String, Map<String, Double>> threadCpu = probe.threadCpuSeconds();
                 Map<String, Long> rss = probe.peakRssMb();
                 List<ReadLoad.Result> reads = List.of();
                 if (options.readRate() > 0 && options.readSeconds() > 0 && !starts.isEmpty()) {
@@ -176,7 +177,7 @@ public final class SurgeBench {
                         System.out.println("    the floor failed, reported without it: " + e);
                     }
                 }
-                return new Outcome(options, floor, figures, samples, cpu, rss, ledger.outboxRows(), ledger.duplicateSms(), reads);
+                return new Outcome(options, floor, figures, samples, cpu, threadCpu, rss, ledger.outboxRows(), ledger.duplicateSms(), reads);
             }
         }
     }

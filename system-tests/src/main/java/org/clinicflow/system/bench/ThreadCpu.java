@@ -1,0 +1,97 @@
+package org.clinicflow.system.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a JVM component's CPU goes, by thread: each time the probe samples, it reads
+ * {@code /proc/PID/task/TID/stat} and {@code comm} of the services' and the broker's processes,
+ * and credits each thread's growth since it was first seen to its group, the thread's name
+ * without its number ({@code executor-thread}, {@code smallrye-kafka-consumer-thread},
+ * {@code outbox-relay}, {@code sms-dispatcher}, {@code C1 CompilerThre} for the compiler,
+ * {@code VM Thread} for the serial collector's pauses). Linux keeps 15 characters of a name. A
+ * thread that ends between two samples loses at most a second's CPU, so a component's groups add
+ * up to at most its process's figure. Checked by {@code PipelineProvenTest} against that figure.
+ */
+final class ThreadCpu {
+
+    private static final Pattern NUMBERED = Pattern.compile("[-#]?\\d+$");
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    /** Component to thread id to {ticks when first seen, ticks when last seen}. */
+    private final Map<String, Map<Long, long[]>> ticks = new HashMap<>();
+    private final Map<String, Map<Long, String>> groups = new HashMap<>();
+    private boolean started;
+
+    /** Components worth breaking down: one JVM each (PostgreSQL is a process per connection). */
+    static boolean isJvm(String component) {
+        return component.endsWith("-service") || component.equals("kafka");
+    }
+
+    /** Reads every thread of these components; the first call is the baseline, later ones count. */
+    void read(Map<String, Long> components) {
+        components.forEach((name, pid) -> {
+            if (!isJvm(name)) {
+                return;
+            }
+            Map<Long, long[]> threads = ticks.computeIfAbsent(name, k -> new HashMap<>());
+            Map<Long, String> named = groups.computeIfAbsent(name, k -> new HashMap<>());
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                tasks.forEach(task -> {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    long now = ticksOf(task);
+                    if (now < 0) {
+                        return; // ended while being read
+                    }
+                    // A thread born after the baseline counts from zero.
+                    threads.computeIfAbsent(tid, t -> new long[] {started ? 0 : now, now})[1] = now;
+                    named.computeIfAbsent(tid, t -> group(task));
+                });
+            } catch (IOException | RuntimeException e) {
+                // the component is restarting: its threads are read again next second
+            }
+        });
+        started = true;
+    }
+
+    /** Component (by name) to thread group to CPU seconds since the baseline, largest first. */
+    Map<String, Map<String, Double>> seconds() {
+        Map<String, Map<String, Double>> result = new TreeMap<>();
+        ticks.forEach((component, threads) -> {
+            Map<String, Long> byGroup = new HashMap<>();
+            threads.forEach((tid, t) -> byGroup.merge(groups.get(component).get(tid), t[1] - t[0], Long::sum));
+            Map<String, Double> sorted = new LinkedHashMap<>();
+            byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue() / (double) TICKS_PER_SECOND));
+            result.put(component, sorted);
+        });
+        return result;
+    }
+
+    private static long ticksOf(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String group(Path task) {
+        try {
+            return NUMBERED.matcher(Files.readString(task.resolve("comm")).strip()).replaceAll("");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
