@@ -38,7 +38,7 @@ public final class Probe implements AutoCloseable {
             Map<String, Double> cpuPercent, Map<String, Long> rssMb) {
     }
 
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final LocalStack stack;
     private final Ledger ledger;
@@ -231,26 +231,33 @@ public final class Probe implements AutoCloseable {
     }
 
     private static long parentOf(long pid) {
-        String[] fields = statFields(pid);
+        String[] fields = statFields(Path.of("/proc/" + pid + "/stat"));
         return fields == null ? -1 : Long.parseLong(fields[1]);
     }
 
     /** {utime + stime ticks, RSS kB} of one process; zeros when it is gone. */
     private static long[] stat(long pid) {
-        String[] fields = statFields(pid);
+        String[] fields = statFields(Path.of("/proc/" + pid + "/stat"));
         if (fields == null) {
             return new long[] {0, 0};
         }
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         long rssPages = Long.parseLong(fields[21]);
-        return new long[] {ticks, rssPages * 4};
+        return new long[] {ticks(fields), rssPages * 4};
     }
 
-    /** The fields of /proc/PID/stat after the command name (field 3, the state, is index 0). */
-    private static String[] statFields(long pid) {
+    /** utime + stime of a process's or a thread's {@link #statFields}. */
+    static long ticks(String[] fields) {
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * The fields of a {@code stat} file, a process's or a thread's, after the command name (field 3,
+     * the state, is index 0); null when the process or thread is gone.
+     */
+    static String[] statFields(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String line = Files.readString(stat);
+            return line.substring(line.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 final class ThreadCpu {
 
     private static final Pattern NUMBERED = Pattern.compile("[-#]?\\d+$");
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     /** Component to thread id to {ticks when first seen, ticks when last seen}. */
     private final Map<String, Map<Long, long[]>> ticks = new HashMap<>();
@@ -71,20 +70,15 @@ final class ThreadCpu {
             Map<String, Double> sorted = new LinkedHashMap<>();
             byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-                    .forEach(e -> sorted.put(e.getKey(), e.getValue() / (double) TICKS_PER_SECOND));
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue() / (double) Probe.TICKS_PER_SECOND));
             result.put(component, sorted);
         });
         return result;
     }
 
     private static long ticksOf(Path task) {
-        try {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        String[] fields = Probe.statFields(task.resolve("stat"));
+        return fields == null ? -1 : Probe.ticks(fields);
     }
 
     private static String group(Path task) {
