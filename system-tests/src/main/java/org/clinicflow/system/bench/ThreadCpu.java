@@ -25,9 +25,21 @@ final class ThreadCpu {
 
     private static final Pattern NUMBERED = Pattern.compile("[-#]?\\d+$");
 
-    /** Component to thread id to {ticks when first seen, ticks when last seen}. */
-    private final Map<String, Map<Long, long[]>> ticks = new HashMap<>();
-    private final Map<String, Map<Long, String>> groups = new HashMap<>();
+    /** One thread: its group, and its ticks when first and when last seen. */
+    private static final class Seen {
+        final String group;
+        final long first;
+        long last;
+
+        Seen(String group, long first, long last) {
+            this.group = group;
+            this.first = first;
+            this.last = last;
+        }
+    }
+
+    /** Component to thread id to what was seen of the thread. */
+    private final Map<String, Map<Long, Seen>> threads = new HashMap<>();
     private boolean started;
 
     /** Components worth breaking down: one JVM each (PostgreSQL is a process per connection). */
@@ -41,8 +53,7 @@ final class ThreadCpu {
             if (!isJvm(name)) {
                 return;
             }
-            Map<Long, long[]> threads = ticks.computeIfAbsent(name, k -> new HashMap<>());
-            Map<Long, String> named = groups.computeIfAbsent(name, k -> new HashMap<>());
+            Map<Long, Seen> seen = threads.computeIfAbsent(name, k -> new HashMap<>());
             try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
                 tasks.forEach(task -> {
                     long tid = Long.parseLong(task.getFileName().toString());
@@ -51,8 +62,7 @@ final class ThreadCpu {
                         return; // ended while being read
                     }
                     // A thread born after the baseline counts from zero.
-                    threads.computeIfAbsent(tid, t -> new long[] {started ? 0 : now, now})[1] = now;
-                    named.computeIfAbsent(tid, t -> group(task));
+                    seen.computeIfAbsent(tid, t -> new Seen(group(task), started ? 0 : now, now)).last = now;
                 });
             } catch (IOException | RuntimeException e) {
                 // the component is restarting: its threads are read again next second
@@ -64,9 +74,9 @@ final class ThreadCpu {
     /** Component (by name) to thread group to CPU seconds since the baseline, largest first. */
     Map<String, Map<String, Double>> seconds() {
         Map<String, Map<String, Double>> result = new TreeMap<>();
-        ticks.forEach((component, threads) -> {
+        threads.forEach((component, seen) -> {
             Map<String, Long> byGroup = new HashMap<>();
-            threads.forEach((tid, t) -> byGroup.merge(groups.get(component).get(tid), t[1] - t[0], Long::sum));
+            seen.values().forEach(t -> byGroup.merge(t.group, t.last - t.first, Long::sum));
             Map<String, Double> sorted = new LinkedHashMap<>();
             byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
