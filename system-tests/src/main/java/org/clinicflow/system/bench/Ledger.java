@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,7 +37,12 @@ public final class Ledger implements AutoCloseable {
 
     public static final List<String> DATABASES = List.of("intake", "document", "scheduling", "notification");
 
+    /** How far before the newest accepted text {@link #smsAccepted()} looks again for late commits. */
+    private static final Duration ACCEPTED_WINDOW = Duration.ofSeconds(30);
+
     private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final java.util.Set<UUID> acceptedCounted = new java.util.HashSet<>();
+    private Instant newestAccepted = Instant.EPOCH;
 
     public Ledger(LocalStack stack) throws SQLException {
         for (String db : DATABASES) {
@@ -110,10 +116,32 @@ public final class Ledger implements AutoCloseable {
         return opened;
     }
 
-    /** Booking SMS the development gateway accepted so far. */
+    /**
+     * Booking SMS the development gateway accepted so far. Counted as it goes: each call reads only
+     * the texts stamped from half a minute before the newest one already seen (a text is stamped
+     * before its transaction commits, so a late commit still falls inside the window) and adds the
+     * new ones to those counted. The probe asks every second; a count over the whole table grew
+     * with the run (4.2 ms a call at 3,000 applicants) and taxed the PostgreSQL it measured.
+     */
     public synchronized long smsAccepted() {
-        return single("notification", "SELECT count(*) FROM dev_sms d JOIN message m ON m.id = d.reference"
-                + " WHERE m.template_key = 'appointment-booked'");
+        Instant from = newestAccepted.minus(ACCEPTED_WINDOW);
+        try (PreparedStatement s = connections.get("notification").prepareStatement(
+                "SELECT d.reference, d.created_at FROM dev_sms d JOIN message m ON m.id = d.reference"
+                        + " WHERE d.created_at >= ? AND m.template_key = 'appointment-booked'")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    acceptedCounted.add(uuid(rs, 1));
+                    Instant at = instant(rs, 2);
+                    if (at.isAfter(newestAccepted)) {
+                        newestAccepted = at;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("notification: " + e.getMessage(), e);
+        }
+        return acceptedCounted.size();
     }
 
     /** Events {@code db}'s consumers applied, by type (the bench's stack holds only the run's). */
