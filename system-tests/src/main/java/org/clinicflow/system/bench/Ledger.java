@@ -1,6 +1,5 @@
 package org.clinicflow.system.bench;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -125,23 +124,15 @@ public final class Ledger implements AutoCloseable {
      * load) and taxed the PostgreSQL it measured.
      */
     public synchronized long smsAccepted() {
-        Instant from = newestAccepted.minus(ACCEPTED_WINDOW);
-        try (PreparedStatement s = connections.get("notification").prepareStatement(
-                "SELECT d.reference, d.created_at FROM dev_sms d JOIN message m ON m.id = d.reference"
-                        + " WHERE d.created_at >= ? AND m.template_key = 'appointment-booked'")) {
-            s.setTimestamp(1, Timestamp.from(from));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
+        Timestamp from = Timestamp.from(newestAccepted.minus(ACCEPTED_WINDOW));
+        query("notification", "SELECT d.reference, d.created_at FROM dev_sms d JOIN message m ON m.id = d.reference"
+                + " WHERE d.created_at >= ? AND m.template_key = 'appointment-booked'", s -> s.setTimestamp(1, from), rs -> {
                     acceptedCounted.add(uuid(rs, 1));
                     Instant at = instant(rs, 2);
                     if (at.isAfter(newestAccepted)) {
                         newestAccepted = at;
                     }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("notification: " + e.getMessage(), e);
-        }
+                });
         return acceptedCounted.size();
     }
 
@@ -248,11 +239,19 @@ public final class Ledger implements AutoCloseable {
         void accept(ResultSet rs) throws SQLException;
     }
 
+    private interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code sql} with {@code ids} as its one parameter, a uuid array. */
     private void query(String db, String sql, List<UUID> ids, Row row) {
         Connection c = connections.get(db);
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("uuid", ids.toArray());
-            s.setArray(1, array);
+        query(db, sql, s -> s.setArray(1, c.createArrayOf("uuid", ids.toArray())), row);
+    }
+
+    private void query(String db, String sql, Parameters parameters, Row row) {
+        try (PreparedStatement s = connections.get(db).prepareStatement(sql)) {
+            parameters.bind(s);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     row.accept(rs);
