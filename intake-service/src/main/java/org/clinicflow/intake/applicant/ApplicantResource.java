@@ -41,6 +41,8 @@ import org.clinicflow.web.security.SiteScope;
 public class ApplicantResource {
 
     private static final int MAX_PAGE_SIZE = 100;
+    /** Deeper than this a caseworker narrows the search instead; it also keeps {@code page * size} an int. */
+    private static final int MAX_PAGE = 10_000;
 
     private final ApplicantService service;
     private final SiteScope access;
@@ -132,18 +134,19 @@ public class ApplicantResource {
             @QueryParam("id") List<String> ids, @QueryParam("householdId") String householdId,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("25") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError(page < 0 ? "page" : "size",
-                    page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE))));
+        if (page < 0 || page > MAX_PAGE) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("page", "must be between 0 and " + MAX_PAGE))));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ProblemException(Problem.invalid(List.of(new Problem.FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE))));
         }
         ApplicantSearch search = new ApplicantSearch(q, stage, siteId, language, category, applicantIds(ids), household(householdId));
-        List<Applicant> found = service.search(search, access.restrictedToSite(), page, size + 1);
+        ApplicantService.Found found = service.search(search, access.restrictedToSite(), page, size);
         audit.record(null, access.actor(), "search", search.describe());
-        boolean more = found.size() > size;
-        List<ApplicantView> items = found.stream().limit(size).map(a -> ApplicantView.of(a, null)).toList();
+        List<ApplicantView> items = found.items().stream().map(a -> ApplicantView.of(a, null)).toList();
         // Every case the search showed (names, phones) is on that case's audit trail too.
         audit.recordEach(items.stream().map(ApplicantView::id).toList(), access.actor(), "listed-in-search");
-        return new Page(items, page, size, more);
+        return new Page(items, page, size, found.more());
     }
 
     /** The {@code householdId} parameter as a UUID, or a field error. */

@@ -1,6 +1,5 @@
 package org.clinicflow.intake.applicant;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -23,7 +22,9 @@ import org.clinicflow.intake.identity.PhoneNumbers;
 import org.clinicflow.intake.stage.Stage;
 import org.clinicflow.web.problem.Problem;
 import org.clinicflow.web.problem.ProblemException;
+import org.hibernate.StatelessSession;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * Registers, corrects and withdraws applicants. Each change, its events (through the outbox)
@@ -46,11 +47,13 @@ public class ApplicantService {
     private final org.clinicflow.intake.audit.AuditLog audit;
     private final CaseEligibility eligibility;
     private final ConsentLedger consents;
+    private final StatelessSession reads;
 
     ApplicantService(ApplicantValidator validator, ANumberProtector protector, ApplicantEvents events,
             org.clinicflow.intake.audit.AuditLog audit, CaseEligibility eligibility,
-            ConsentLedger consents) {
+            ConsentLedger consents, StatelessSession reads) {
         this.consents = consents;
+        this.reads = reads;
         this.validator = validator;
         this.protector = protector;
         this.events = events;
@@ -205,9 +208,15 @@ public class ApplicantService {
     public record Duplicate(UUID id, String rule) {
     }
 
-    /** One page of cases matching the search, newest first; the caller adds the site restriction. */
+    /**
+     * One page of cases matching the search, newest first, within the caller's site if it has one.
+     * It reads one row past the page to learn whether another follows, from offset {@code page * size}
+     * (paging by {@code size + 1} would skip a case at every page boundary). The rows come through a
+     * stateless session: shown, never changed, so there is no persistence context to fill,
+     * snapshot or dirty-check at commit.
+     */
     @Transactional
-    public List<Applicant> search(ApplicantSearch search, Optional<String> site, int page, int size) {
+    public Found search(ApplicantSearch search, Optional<String> site, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         site.ifPresent(s -> {
@@ -215,10 +224,15 @@ public class ApplicantService {
             params.put("site", s);
         });
         search.appendTo(where, params);
-        PanacheQuery<Applicant> query = Applicant.find(where + " order by createdAt desc, id desc", params)
-                // Shown, never changed: no snapshots to keep, nothing to dirty-check at commit.
-                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
-        return query.page(page, size).list();
+        SelectionQuery<Applicant> query = reads.createSelectionQuery(
+                "from Applicant where " + where + " order by createdAt desc, id desc", Applicant.class);
+        params.forEach(query::setParameter);
+        List<Applicant> rows = query.setFirstResult(page * size).setMaxResults(size + 1).list();
+        return new Found(rows.subList(0, Math.min(size, rows.size())), rows.size() > size);
+    }
+
+    /** A page of search results, and whether another page follows it. */
+    public record Found(List<Applicant> items, boolean more) {
     }
 
     @Transactional

@@ -223,6 +223,31 @@ class ApplicantResourceTest {
     }
 
     @Test
+    void pagingThroughASearchShowsEveryCaseOnceNewestFirst() {
+        String household = java.util.UUID.randomUUID().toString();
+        java.util.List<String> registered = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> member = Registrations.valid();
+            member.put("householdId", household);
+            registered.add(register(TestTokens.caseworker(), member).then().statusCode(201).extract().path("id"));
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<Boolean> more = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            io.restassured.path.json.JsonPath body = search(Map.of("householdId", household, "size", 3, "page", page))
+                    .extract().jsonPath();
+            seen.addAll(body.getList("items.id", String.class));
+            more.add(body.getBoolean("hasMore"));
+        }
+        java.util.Collections.reverse(registered);
+        org.hamcrest.MatcherAssert.assertThat(seen, equalTo(registered));
+        org.hamcrest.MatcherAssert.assertThat(more, equalTo(java.util.List.of(true, true, false)));
+        search(Map.of("householdId", household, "size", 3, "page", 3)).body("items", hasSize(0)).body("hasMore", equalTo(false));
+        given().auth().oauth2(TestTokens.caseworker()).queryParam("page", 10_001).when().get("/api/applicants").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("page"));
+    }
+
+    @Test
     void withdrawalClosesTheCaseAndIsOnItsTimeline() {
         String location = register(TestTokens.caseworker(), Registrations.valid()).then().statusCode(201).extract().header("Location");
         given().auth().oauth2(TestTokens.caseworker()).contentType(ContentType.JSON).body(Map.of("reason", "moved"))
