@@ -1,7 +1,6 @@
 package org.clinicflow.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +28,32 @@ import org.clinicflow.events.cloudevents.EventMetadata;
 import org.clinicflow.messaging.metrics.MessagingMetrics;
 
 /**
- * Drains the outbox to Kafka, one batch per database transaction: it claims every outbox
- * shard no other relay holds ({@code pg_try_advisory_xact_lock}), locks the oldest rows of
- * those shards ({@code FOR UPDATE SKIP LOCKED}), sends them in id order with an idempotent
- * {@code acks=all} producer, waits for every acknowledgement, and only then deletes them and
- * commits. A crash anywhere before the commit leaves the rows in place to be sent again:
- * at-least-once, made exactly-once in effect by the consumers' inbox. Not a CDI bean, so tests
- * can run several relays, or a crashing one, against one database; see {@link OutboxRelayService}.
+ * Drains the outbox to Kafka, one batch per database transaction. One statement claims every
+ * outbox shard no other relay holds ({@code pg_try_advisory_xact_lock}), takes the oldest rows
+ * of those shards ({@code FOR UPDATE SKIP LOCKED}) and deletes them, returning them; the relay
+ * sends them in id order with an idempotent {@code acks=all} producer, waits for every
+ * acknowledgement, and only then commits. A crash anywhere before the commit rolls the delete
+ * back and leaves the rows to be sent again: at-least-once, made exactly-once in effect by the
+ * consumers' inbox. Not a CDI bean, so tests can run several relays, or a crashing one, against
+ * one database; see {@link OutboxRelayService}. Tested by {@code OutboxGuaranteesTest} on real
+ * PostgreSQL and Kafka: a relay killed between send and commit, two relays draining 10,000 events
+ * in order per applicant.
  */
 public class OutboxRelay {
 
     /** Advisory-lock namespace of outbox shards: (this, shard) is the lock key. */
     static final int SHARD_LOCK_NAMESPACE = 0x0c11_0b0c;
 
-    private static final String CLAIM_SHARDS = """
-            SELECT array_agg(s) FROM generate_series(0, ?) AS s
-            WHERE pg_try_advisory_xact_lock(?, s)""";
-    private static final String LOCK_BATCH = """
-            SELECT id, event_id, event_type, source, subject, correlation_id, occurred_at, topic, event_key, payload, headers, raw
-            FROM outbox_event WHERE shard = ANY(?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""";
-    private static final String DELETE_SENT = "DELETE FROM outbox_event WHERE id = ANY(?)";
+    /**
+     * Claim, lock and delete in one round trip. The shard claim is an uncorrelated sub-select, so it
+     * runs once per statement; the rows stay deleted only if the transaction commits after the sends.
+     */
+    private static final String TAKE_BATCH = """
+            DELETE FROM outbox_event WHERE id IN (
+                SELECT id FROM outbox_event
+                WHERE shard = ANY(ARRAY(SELECT s FROM generate_series(0, ?) AS s WHERE pg_try_advisory_xact_lock(?, s)))
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, event_id, event_type, source, subject, correlation_id, occurred_at, topic, event_key, payload, headers, raw""";
 
     /** What happens between the broker's acknowledgement and the delete; fault tests break it. */
     @FunctionalInterface
@@ -100,40 +106,23 @@ public class OutboxRelay {
     }
 
     private int drain(Connection connection) throws SQLException, InterruptedException {
-        Array shards = claimShards(connection);
-        if (shards == null) {
-            return 0;
-        }
-        List<OutboxRow> rows = lockBatch(connection, shards);
+        List<OutboxRow> rows = takeBatch(connection);
         if (rows.isEmpty()) {
             return 0;
         }
         send(rows);
         afterSend.afterSend(rows.size());
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_SENT)) {
-            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
-            delete.executeUpdate();
-        }
         return rows.size();
     }
 
-    private Array claimShards(Connection connection) throws SQLException {
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM_SHARDS)) {
-            claim.setInt(1, OutboxShards.COUNT - 1);
-            claim.setInt(2, SHARD_LOCK_NAMESPACE);
-            try (ResultSet rs = claim.executeQuery()) {
-                rs.next();
-                return rs.getArray(1);
-            }
-        }
-    }
-
-    private List<OutboxRow> lockBatch(Connection connection, Array shards) throws SQLException {
+    /** The batch, oldest first: RETURNING promises no order, and the producer must send in id order. */
+    private List<OutboxRow> takeBatch(Connection connection) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(LOCK_BATCH)) {
-            select.setArray(1, shards);
-            select.setInt(2, batchSize);
-            try (ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement take = connection.prepareStatement(TAKE_BATCH)) {
+            take.setInt(1, OutboxShards.COUNT - 1);
+            take.setInt(2, SHARD_LOCK_NAMESPACE);
+            take.setInt(3, batchSize);
+            try (ResultSet rs = take.executeQuery()) {
                 while (rs.next()) {
                     EventMetadata metadata = new EventMetadata(rs.getObject("event_id", UUID.class),
                             rs.getString("event_type"), rs.getString("source"),
@@ -144,6 +133,7 @@ public class OutboxRelay {
                 }
             }
         }
+        rows.sort(Comparator.comparingLong(OutboxRow::id));
         return rows;
     }
 
