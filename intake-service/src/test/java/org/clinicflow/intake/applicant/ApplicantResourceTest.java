@@ -1,6 +1,7 @@
 package org.clinicflow.intake.applicant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -19,8 +20,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.clinicflow.testing.RealInfrastructure;
 import org.clinicflow.testing.TestTokens;
@@ -224,24 +230,24 @@ class ApplicantResourceTest {
 
     @Test
     void pagingThroughASearchShowsEveryCaseOnceNewestFirst() {
-        String household = java.util.UUID.randomUUID().toString();
-        java.util.List<String> registered = new java.util.ArrayList<>();
+        String household = UUID.randomUUID().toString();
+        List<String> registered = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             Map<String, Object> member = Registrations.valid();
             member.put("householdId", household);
             registered.add(register(TestTokens.caseworker(), member).then().statusCode(201).extract().path("id"));
         }
-        java.util.List<String> seen = new java.util.ArrayList<>();
-        java.util.List<Boolean> more = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        List<Boolean> more = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            io.restassured.path.json.JsonPath body = search(Map.of("householdId", household, "size", 3, "page", page))
+            JsonPath body = search(Map.of("householdId", household, "size", 3, "page", page))
                     .extract().jsonPath();
             seen.addAll(body.getList("items.id", String.class));
             more.add(body.getBoolean("hasMore"));
         }
-        java.util.Collections.reverse(registered);
-        org.hamcrest.MatcherAssert.assertThat(seen, equalTo(registered));
-        org.hamcrest.MatcherAssert.assertThat(more, equalTo(java.util.List.of(true, true, false)));
+        Collections.reverse(registered);
+        assertThat(seen, equalTo(registered));
+        assertThat(more, equalTo(List.of(true, true, false)));
         search(Map.of("householdId", household, "size", 3, "page", 3)).body("items", hasSize(0)).body("hasMore", equalTo(false));
         given().auth().oauth2(TestTokens.caseworker()).queryParam("page", 10_001).when().get("/api/applicants").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("page"));

@@ -124,7 +124,7 @@ public class OutboxRelay {
         return rows.size();
     }
 
-    /** The batch, oldest first: RETURNING promises no order, and the producer must send in id order. */
+    /** The shards this pass holds until it commits: those no other relay holds; null when none is free. */
     private Array claimShards(Connection connection) throws SQLException {
         try (PreparedStatement claim = connection.prepareStatement(CLAIM_SHARDS)) {
             claim.setInt(1, OutboxShards.COUNT - 1);
@@ -136,6 +136,7 @@ public class OutboxRelay {
         }
     }
 
+    /** The batch, oldest first: RETURNING promises no order, and the producer must send in id order. */
     private List<OutboxRow> takeBatch(Connection connection, Array shards) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement take = connection.prepareStatement(TAKE_BATCH)) {
