@@ -183,8 +183,8 @@ class PortalBrowserTest {
 
         browser.get(caseUrl);
         Select slots = new Select(browser.findElement(By.cssSelector("[data-testid=slot-choice]")));
-        slots.selectByIndex(Math.min(1, slots.getOptions().size() - 1));
-        click(By.cssSelector("[data-testid=reschedule]"));
+        slots.selectByIndex(0); // her own time is not offered
+        submit(By.cssSelector("[data-testid=reschedule]"), "done");
         awaitReloading("the new time", caseUrl, b -> !b.findElement(By.cssSelector("[data-testid=appointment]")).getText()
                 .equals(bookedAt));
         String movedTo = text(By.cssSelector("[data-testid=appointment]"));
@@ -502,7 +502,7 @@ class PortalBrowserTest {
         assertTrue(Integer.parseInt(text(By.cssSelector("[data-testid=affected-count] strong"))) >= 3);
         fill("reason", "CHNV parole terminated: check the applicant's notice");
         int heldBefore = browser.findElements(By.cssSelector("[data-testid=action-row]")).size();
-        click(By.cssSelector("[data-testid=hold-all]"));
+        submit(By.cssSelector("[data-testid=hold-all]"), "started");
         awaitReloading("the hold done", PORTAL + "/rules/" + rule, b -> b.findElements(By.cssSelector("[data-testid=action-row]")).size()
                 == heldBefore + 1 && "done".equals(b.findElements(By.cssSelector("[data-testid=action-status]")).get(0).getText()));
         accessible("policy action");
@@ -513,7 +513,7 @@ class PortalBrowserTest {
 
         browser.get(PORTAL + "/rules/" + rule);
         int actionsBefore = browser.findElements(By.cssSelector("[data-testid=action-row]")).size(); // a kept stack has older ones
-        click(By.cssSelector("[data-testid=lift-all]"));
+        submit(By.cssSelector("[data-testid=lift-all]"), "started");
         awaitReloading("the lift done", PORTAL + "/rules/" + rule, b -> b.findElements(By.cssSelector("[data-testid=action-row]")).size()
                 == actionsBefore + 1 && "done".equals(b.findElements(By.cssSelector("[data-testid=action-status]")).get(0).getText()));
         for (String id : cases) {
@@ -588,6 +588,19 @@ class PortalBrowserTest {
 
     private void click(By by) {
         browser.findElement(by).click();
+    }
+
+    /**
+     * Clicks a form's button and waits for the portal's answer, the redirect that carries its note,
+     * and checks the note. Reloading a page straight after the click could cancel the form's post
+     * before the browser sent it (a clean-clone CI once waited a minute for a reschedule that never left).
+     */
+    private void submit(By button, String expectedNote) {
+        click(button);
+        await("the portal's answer to " + button, b -> b.getCurrentUrl().contains("note="));
+        String note = java.net.URLDecoder.decode(browser.getCurrentUrl().replaceAll(".*[?&]note=([^&#]*).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(expectedNote, note, "the portal's note after " + button);
     }
 
     private String text(By by) {

@@ -222,11 +222,17 @@ public class CasePage {
                 .data("scans", byDocument(scans.get())).data("appointment", ap).data("messages", messages.get()).data("sms", sms.get())
                 .data("replies", replies.get())
                 .data("timeline", timeline.get()).data("filing", filing.get()).data("tasks", tasks.get())
-                .data("free", slots.ok() ? slots.value().stream().limit(SLOTS_OFFERED).toList() : List.<FreeSlot>of())
+                .data("free", slots.ok() && ap.ok() ? otherThan(ap.value(), slots.value()) : List.<FreeSlot>of())
                 .data("family", family.ok() ? family.value().items().stream().filter(m -> !m.id().toString().equals(id)).toList()
                         : List.<Applicant>of())
                 .data("reasons", REJECTION_REASONS).data("revealed", revealedANumber).data("supervisor", viewer.supervisor())
                 .data("show", show);
+    }
+
+    /** The free slots a reschedule may choose: the appointment's own time is not a move, so it is not offered. */
+    private static List<FreeSlot> otherThan(Appointment current, List<FreeSlot> free) {
+        return free.stream().filter(f -> !java.time.Instant.parse(f.slotStart()).equals(current.slotStart())).limit(SLOTS_OFFERED)
+                .toList();
     }
 
     /** The scans grouped under their document type, newest first; none when document-service did not answer. */

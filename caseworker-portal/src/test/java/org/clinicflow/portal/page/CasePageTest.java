@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * the services' JSON maps onto the portal's records (an extra field intake added is ignored),
  * and the page reads as a person would: category and language by name, the country by name in
  * the viewer's language, SMS opt-out beside the phone with its local time, the household as the
- * sister's name, the appointment in Chicago time, a scan to open, the fees; the timeline on the
+ * sister's name, the appointment in Chicago time and the slots it may move to (not its own), a scan to open, the fees; the timeline on the
  * day clocks sprang forward in Chicago shows 1:30 AM then 3:30 AM (07:30Z and 08:30Z). The page
  * asks its services in parallel (more than one call in flight at the stub), each with the
  * user's token.
@@ -46,7 +46,9 @@ class CasePageTest {
                         containsString("Sun, Nov 29, 8:30 AM</time> · <strong>confirm</strong>"), containsString(">Delivered<"),
                         // the spring-forward night in Chicago: 07:30Z is 1:30 CST, 08:30Z is 3:30 CDT
                         containsString("Sun, Mar 8, 1:30 AM"), containsString("Sun, Mar 8, 3:30 AM")))
-                .body(not(containsString(">2026-03-08T")), not(containsString(">c11<")), not(containsString(StubServices.HOUSEHOLD)));
+                .body(not(containsString(">2026-03-08T")), not(containsString(">c11<")), not(containsString(StubServices.HOUSEHOLD)))
+                // her own slot still has a seat free, but moving to it is no move: not offered
+                .body(not(containsString("value=\"2026-12-01T15:00:00Z\"")), not(containsString("Tue, Dec 1, 9:00 AM (1)")));
         JsonPath stats = stats();
         assertTrue(stats.getInt("mostInFlight") > 1, "the page's calls overlapped: " + stats.getInt("mostInFlight") + " at once");
         assertEquals(List.of(), stats.getList("unauthenticated"), "every call carried the user's token");

@@ -131,7 +131,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     Map.entry("timeZone", "America/Chicago"), Map.entry("slotStart", "2026-12-01T15:00:00Z"),
                     Map.entry("localDate", DAY), Map.entry("localTime", "09:00:00"), Map.entry("status", "booked"),
                     Map.entry("language", "ht"));
-            case "/api/sites/chicago-south/availability" -> List.of(Map.of("slotStart", "2026-12-02T16:30:00Z", "localDate", "2026-12-02",
+            case "/api/sites/chicago-south/availability" -> List.of(Map.of("slotStart", "2026-12-01T15:00:00Z", "localDate", "2026-12-01",
+                    "localTime", "09:00:00", "free", 1), Map.of("slotStart", "2026-12-02T16:30:00Z", "localDate", "2026-12-02",
                     "localTime", "10:30:00", "free", 3));
             case "/api/applicants/" + CASE + "/messages" -> List.of(Map.of("id", "e0000000-0000-4000-8000-000000000001",
                     "templateKey", "appointment-booked", "language", "ht", "status", "delivered", "body", "Ou gen yon randevou",
