@@ -508,7 +508,7 @@ class NotificationFlowTest {
     }
 
     private static long count(UUID applicant, String type) {
-        return KafkaTestClient.readAll(EventCatalog.MESSAGES.name(), Duration.ofSeconds(30)).stream()
+        return KafkaTestClient.readAllSent(EventCatalog.MESSAGES.name(), Duration.ofSeconds(30)).stream()
                 .filter(r -> applicant.toString().equals(r.key()) && type.equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)))
                 .count();
     }

@@ -215,7 +215,7 @@ class BookingTest {
     }
 
     static long count(UUID applicant, String type) {
-        return KafkaTestClient.readAll(EventCatalog.APPOINTMENTS.name(), Duration.ofSeconds(30)).stream()
+        return KafkaTestClient.readAllSent(EventCatalog.APPOINTMENTS.name(), Duration.ofSeconds(30)).stream()
                 .filter(r -> applicant.toString().equals(r.key()) && type.equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)))
                 .count();
     }

@@ -305,7 +305,7 @@ class TrackerTest {
 
     /** Every status announced for the applicant, in order (the topic read to its end). */
     private static List<String> statusesOf(UUID applicant) {
-        return KafkaTestClient.readAll(STATUSES, Duration.ofSeconds(30)).stream().filter(r -> applicant.toString().equals(r.key()))
+        return KafkaTestClient.readAllSent(STATUSES, Duration.ofSeconds(30)).stream().filter(r -> applicant.toString().equals(r.key()))
                 .map(r -> body(r).get("status").asText()).toList();
     }
 

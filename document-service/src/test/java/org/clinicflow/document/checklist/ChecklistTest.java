@@ -277,7 +277,7 @@ class ChecklistTest {
     }
 
     private static long count(UUID id, String type) {
-        return KafkaTestClient.readAll(EventCatalog.CHECKLISTS.name(), Duration.ofSeconds(30)).stream()
+        return KafkaTestClient.readAllSent(EventCatalog.CHECKLISTS.name(), Duration.ofSeconds(30)).stream()
                 .filter(r -> id.toString().equals(r.key()) && type.equals(KafkaTestClient.header(r, CloudEventHeaders.TYPE)))
                 .count();
     }

@@ -57,6 +57,32 @@ public final class KafkaTestClient {
         }
     }
 
+    /**
+     * Every record on {@code topic} once the service under test (a {@code @QuarkusTest}'s
+     * application, its default datasource) has sent all it committed: its relay deletes an outbox
+     * row only after the broker acknowledged it, so an empty outbox means the topic holds every
+     * event of every transaction committed so far. A count read this way is exact whatever the
+     * relay's pace (its least gap between passes), where a read straight after the REST call that
+     * published could still miss one.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readAllSent(String topic, Duration timeout) {
+        javax.sql.DataSource outboxOwner = io.quarkus.arc.Arc.container().instance(javax.sql.DataSource.class).get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left;
+        while ((left = Rows.count(outboxOwner, "SELECT count(*) FROM outbox_event")) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(left + " events still in the outbox after " + timeout + ": the relay did not send them");
+            }
+            try {
+                Thread.sleep(20); // the relay works in passes; ask again at about its pace, not in a busy loop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the outbox to drain", e);
+            }
+        }
+        return readAll(topic, Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(5).toNanos())));
+    }
+
     /** Reads {@code topic} from the start until a record matches; fails after {@code timeout}. */
     public static List<ConsumerRecord<String, byte[]>> readUntil(String topic,
             Predicate<ConsumerRecord<String, byte[]>> last, Duration timeout) {
