@@ -32,7 +32,7 @@ import org.clinicflow.system.LocalStack;
  * with its token's signature checked ({@link FloorHttp}); the same events on the same topics; the
  * same consumers reading them (a record a consumer does not act on costs it only the read); each
  * act one inbox row and one row of effect in a transaction per poll; four databases, each with an
- * outbox and a relay woken by NOTIFY ({@link FloorService}). Desks register with the bench's
+ * outbox and a relay woken by NOTIFY whose passes keep the pipeline's gap ({@link FloorService}). Desks register with the bench's
  * concurrency and caseworkers check documents as soon as the checklist is open, as in the
  * benchmark; it ends when the booking's SMS row commits. Warmed up first and its tables analyzed
  * (a new table's plan halves throughput until then); nothing polls the database in a loop. The
@@ -67,8 +67,46 @@ public final class Floor {
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(2, named(HTTP_THREADS));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
 
+    /** The services' relay gap when the run does not set one: {@code MessagingConfig.Outbox#minGap}'s default. */
+    static final Duration PIPELINE_RELAY_GAP = Duration.ofMillis(100);
+
+    private final Duration relayGap;
+
+    /** A floor whose relays keep the pipeline's gap between passes ({@link #pipelineRelayGap()}). */
     public Floor(LocalStack stack) {
+        this(stack, pipelineRelayGap());
+    }
+
+    Floor(LocalStack stack, Duration relayGap) {
         this.stack = stack;
+        this.relayGap = relayGap;
+    }
+
+    /** The least gap between relay passes of this floor's relays. */
+    public Duration relayGap() {
+        return relayGap;
+    }
+
+    /**
+     * The gap the pipeline's relays run with in this bench: {@code CLINIC_MESSAGING_OUTBOX_MIN_GAP}
+     * as the bench passed it on to the services, else their default. Written the way Quarkus
+     * reads it: ISO-8601 ({@code PT0.1S}), or a number with {@code ms} or {@code s} (a bare number is seconds).
+     */
+    static Duration pipelineRelayGap() {
+        String set = System.getenv("CLINIC_MESSAGING_OUTBOX_MIN_GAP");
+        return set == null || set.isBlank() ? PIPELINE_RELAY_GAP : duration(set.trim());
+    }
+
+    static Duration duration(String text) {
+        if (text.startsWith("P") || text.startsWith("p")) {
+            return Duration.parse(text);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s)?").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration the services would read: " + text);
+        }
+        long amount = Long.parseLong(m.group(1));
+        return "ms".equals(m.group(2)) ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
     }
 
     /** How many of a fractional per-applicant count this applicant gets (5.4 is 5 for most, 6 for some). */
@@ -82,7 +120,7 @@ public final class Floor {
             java.util.function.Supplier<String> token) throws Exception {
         Map<String, FloorService> services = new java.util.LinkedHashMap<>();
         for (String name : FloorShape.SERVICES) {
-            services.put(name, new FloorService(name, stack, run, reaction(name, shape), stop));
+            services.put(name, new FloorService(name, stack, run, reaction(name, shape), stop, relayGap));
         }
         for (FloorService service : services.values()) {
             service.prepare();

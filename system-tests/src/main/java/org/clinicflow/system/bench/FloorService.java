@@ -35,7 +35,8 @@ import org.postgresql.PGConnection;
 /**
  * One of the floor's four services: a database of its own with an outbox (a trigger notifies
  * its relay at commit), an inbox and a table of effects; a relay that sleeps on LISTEN, claims
- * rows with {@code DELETE ... RETURNING} under {@code SKIP LOCKED}, lets the producer linger and
+ * rows with {@code DELETE ... RETURNING} under {@code SKIP LOCKED} in passes the pipeline's relay
+ * gap apart, lets the producer linger and
  * deletes them only once the broker acknowledged them; and one Kafka consumer per channel that
  * applies a whole poll in one transaction (a multi-row inbox insert, a row of effect per event it
  * acts on, its follow-up events into the outbox) and commits offsets asynchronously after the
@@ -53,16 +54,20 @@ final class FloorService {
     }
 
     private static final int PAYLOAD = 400;
+    /** The most rows one relay pass takes. */
+    private static final int CLAIM = 500;
 
     private final String name;
     private final LocalStack stack;
     private final String run;
     private final Reaction reaction;
     private final AtomicBoolean stop;
+    private final Duration relayGap;
     private final List<Thread> threads = new ArrayList<>();
 
-    FloorService(String name, LocalStack stack, String run, Reaction reaction, AtomicBoolean stop) {
+    FloorService(String name, LocalStack stack, String run, Reaction reaction, AtomicBoolean stop, Duration relayGap) {
         this.name = name;
+        this.relayGap = relayGap;
         this.stack = stack;
         this.run = run;
         this.reaction = reaction;
@@ -167,9 +172,18 @@ final class FloorService {
             }
             PGConnection notifications = listener.unwrap(PGConnection.class);
             PreparedStatement claim = c.prepareStatement("""
-                    DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED)
-                    RETURNING id, topic, event_key, event_type, event_id, payload""");
+                    DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT %d FOR UPDATE SKIP LOCKED)
+                    RETURNING id, topic, event_key, event_type, event_id, payload""".formatted(CLAIM));
+            long gap = relayGap.toNanos();
+            long lastPass = System.nanoTime() - gap;
             while (!stop.get()) {
+                // The pipeline's relay starts its passes at least its gap apart (clinic.messaging.outbox.min-gap):
+                // so does this one, so that both batch what queued meanwhile alike.
+                long wait = lastPass + gap - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                lastPass = System.nanoTime();
                 List<Object[]> rows = new ArrayList<>();
                 try (ResultSet rs = claim.executeQuery()) {
                     while (rs.next()) {
@@ -195,6 +209,10 @@ final class FloorService {
                     ack.get();
                 }
                 c.commit();
+                if (rows.size() < CLAIM) {
+                    // Drained as of this pass: sleep until a commit notifies (one during the pass is already waiting).
+                    notifications.getNotifications(1000);
+                }
             }
         } catch (Exception e) {
             if (!stop.get()) {

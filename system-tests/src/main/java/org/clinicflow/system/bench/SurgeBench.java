@@ -171,7 +171,9 @@ public final class SurgeBench {
                             + " no business logic%n", options.floorRecords(), FloorShape.REST_CALLS, shape.eventsPerApplicant(),
                             shape.deliveriesPerApplicant());
                     try {
-                        floor = new Floor(stack).measure(options.floorRecords(), options.warmup(), options.concurrency(), shape,
+                        Floor bare = new Floor(stack);
+                        System.out.printf("    its relays' passes at least %d ms apart, as the pipeline's%n", bare.relayGap().toMillis());
+                        floor = bare.measure(options.floorRecords(), options.warmup(), options.concurrency(), shape,
                                 () -> api.bearer("supervisor"));
                         System.out.printf("    %,.0f applicants/s, p50 %.1f ms, p99 %.1f ms%n", floor.perSecond(),
                                 floor.p50Micros() / 1000.0, floor.p99Micros() / 1000.0);
