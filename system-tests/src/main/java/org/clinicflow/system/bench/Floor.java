@@ -74,12 +74,8 @@ public final class Floor {
 
     /** A floor whose relays keep the pipeline's gap between passes ({@link #pipelineRelayGap()}). */
     public Floor(LocalStack stack) {
-        this(stack, pipelineRelayGap());
-    }
-
-    Floor(LocalStack stack, Duration relayGap) {
         this.stack = stack;
-        this.relayGap = relayGap;
+        this.relayGap = pipelineRelayGap();
     }
 
     /** The least gap between relay passes of this floor's relays. */
