@@ -78,6 +78,8 @@ class PipelineProvenTest {
                 "the report names intake's busiest thread group: " + markdown);
         assertTrue(markdown.contains("pipeline / floor") && markdown.contains("| end-to-end |"), markdown);
         assertTrue(markdown.contains("| floor's CPU per applicant"), markdown);
+        // The bench's own database sessions are read (their pids) and reported apart from postgres's figure.
+        assertTrue(json.has("benchQueriesCpuSeconds") && markdown.contains("answering the bench's own queries"), markdown);
         assertTrue(Files.size(report.resolve("timeline.png")) > 1000, "the plot was drawn");
         assertEquals(List.of("case read", "name search"), outcome.reads().stream().map(ReadLoad.Result::what).toList());
         assertTrue(outcome.reads().stream().allMatch(r -> r.requests() == 40 && r.failed() == 0), outcome.reads().toString());

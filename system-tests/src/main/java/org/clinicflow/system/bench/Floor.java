@@ -71,11 +71,17 @@ public final class Floor {
     static final Duration PIPELINE_RELAY_GAP = Duration.ofMillis(100);
 
     private final Duration relayGap;
+    private final java.util.function.Supplier<java.util.Set<Long>> notCounted;
 
-    /** A floor whose relays keep the pipeline's gap between passes ({@link #pipelineRelayGap()}). */
-    public Floor(LocalStack stack) {
+    /**
+     * A floor whose relays keep the pipeline's gap between passes ({@link #pipelineRelayGap()}),
+     * its CPU read without the processes {@code notCounted} gives (the bench's own database
+     * sessions, as for the pipeline's figure).
+     */
+    public Floor(LocalStack stack, java.util.function.Supplier<java.util.Set<Long>> notCounted) {
         this.stack = stack;
         this.relayGap = pipelineRelayGap();
+        this.notCounted = notCounted;
     }
 
     /** The least gap between relay passes of this floor's relays. */
@@ -139,9 +145,9 @@ public final class Floor {
             }
             starts.clear();
             ends.clear();
-            FloorCpu.Reading before = FloorCpu.read(stack);
+            FloorCpu.Reading before = FloorCpu.read(stack, notCounted.get());
             List<UUID> measured = drive(api.port(), token, applicants, desks);
-            Map<String, Double> cpu = FloorCpu.spent(before, FloorCpu.read(stack));
+            Map<String, Double> cpu = FloorCpu.spent(before, FloorCpu.read(stack, notCounted.get()));
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
             long first = Long.MAX_VALUE;
             long last = 0;

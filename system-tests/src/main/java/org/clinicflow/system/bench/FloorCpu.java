@@ -11,12 +11,13 @@ import org.clinicflow.system.LocalStack;
 /**
  * What the floor cost in CPU, so the pipeline's CPU per applicant can be set beside it: the
  * components it shares with the pipeline (Kafka, PostgreSQL, Keycloak, each its whole process
- * tree) and its own part of the bench's JVM, where its REST side, consumers and relays run. That
- * part is the JVM's CPU less its driver's threads (registration desks, caseworkers, their HTTP
- * clients, the probe and its admin client), each read from {@link ThreadMXBean}; the JVM's
- * collector and compiler threads cannot be told apart and count as the floor's, so the figure is
- * an upper bound. Read before and after the floor's measured applicants by {@link Floor};
- * {@code PipelineProvenTest} checks each part is measured and reported.
+ * tree, PostgreSQL's without the sessions of the bench's own queries) and its own part of the
+ * bench's JVM, where its REST side, consumers and relays run. That part is the JVM's CPU less
+ * its driver's threads (registration desks, caseworkers, their HTTP clients, the probe and its
+ * admin client), each read from {@link ThreadMXBean}; the JVM's collector and compiler threads
+ * cannot be told apart and count as the floor's, so the figure is an upper bound. Read before
+ * and after the floor's measured applicants by {@link Floor}; {@code PipelineProvenTest} checks
+ * each part is measured and reported.
  */
 final class FloorCpu {
 
@@ -35,10 +36,11 @@ final class FloorCpu {
     private FloorCpu() {
     }
 
-    static Reading read(LocalStack stack) {
+    /** A reading that leaves out the processes {@code notCounted} (the bench's own database sessions). */
+    static Reading read(LocalStack stack, java.util.Set<Long> notCounted) {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean();
-        return new Reading(Probe.cpuSecondsSoFar(stack), os.getProcessCpuTime() / 1e9, driverThreadSeconds());
+        return new Reading(Probe.cpuSecondsSoFar(stack, notCounted), os.getProcessCpuTime() / 1e9, driverThreadSeconds());
     }
 
     /** CPU seconds spent between two readings: each shared component, and the floor's own part of the bench JVM. */

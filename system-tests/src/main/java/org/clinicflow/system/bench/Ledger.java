@@ -40,15 +40,33 @@ public final class Ledger implements AutoCloseable {
     private static final Duration ACCEPTED_WINDOW = Duration.ofSeconds(5);
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final java.util.Set<Long> backends = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<UUID> acceptedCounted = new java.util.HashSet<>();
     private Instant newestAccepted = Instant.EPOCH;
 
     public Ledger(LocalStack stack) throws SQLException {
         for (String db : DATABASES) {
-            Connection c = DriverManager.getConnection(stack.jdbcUrl(db), "postgres", stack.secret("postgres"));
-            c.setAutoCommit(true);
-            connections.put(db, c);
+            connections.put(db, connect(stack, db));
         }
+    }
+
+    /**
+     * The PostgreSQL server processes that have answered this ledger's queries: the bench's own
+     * load on the database (its worklist, its SMS count, the probe's outbox rows), which the CPU
+     * figures of the pipeline and of the floor leave out.
+     */
+    public java.util.Set<Long> backendPids() {
+        return java.util.Set.copyOf(backends);
+    }
+
+    private Connection connect(LocalStack stack, String db) throws SQLException {
+        Connection c = DriverManager.getConnection(stack.jdbcUrl(db), "postgres", stack.secret("postgres"));
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            backends.add(rs.getLong(1));
+        }
+        return c;
     }
 
     /** Every applicant's journey, read in batches. */
@@ -222,7 +240,7 @@ public final class Ledger implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already broken
             }
-            connections.put(db, DriverManager.getConnection(stack.jdbcUrl(db), "postgres", stack.secret("postgres")));
+            connections.put(db, connect(stack, db));
         }
     }
 

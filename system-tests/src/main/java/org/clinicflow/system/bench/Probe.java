@@ -48,6 +48,8 @@ public final class Probe implements AutoCloseable {
     private final Map<String, Long> lastTicks = new HashMap<>();
     private final Map<String, Long> totalTicks = new HashMap<>();
     private final Map<String, Long> peakRss = new HashMap<>();
+    private long lastBenchQueryTicks = -1;
+    private long benchQueryTicks;
     private final ThreadCpu threads = new ThreadCpu();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "probe");
@@ -74,6 +76,7 @@ public final class Probe implements AutoCloseable {
         readCpu(); // the baseline
         readThreads();
         totalTicks.clear();
+        benchQueryTicks = 0;
         timer.scheduleAtFixedRate(this::sampleQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -86,6 +89,11 @@ public final class Probe implements AutoCloseable {
         Map<String, Double> seconds = new LinkedHashMap<>();
         totalTicks.forEach((name, ticks) -> seconds.put(name, ticks / (double) TICKS_PER_SECOND));
         return seconds;
+    }
+
+    /** CPU seconds PostgreSQL spent since {@link #start()} on the bench's own queries, which {@link #cpuSeconds()} leaves out. */
+    public synchronized double benchQueriesSeconds() {
+        return benchQueryTicks / (double) TICKS_PER_SECOND;
     }
 
     /** CPU seconds each JVM component's thread groups used since {@link #start()}, largest first. */
@@ -153,7 +161,11 @@ public final class Probe implements AutoCloseable {
     /** Component name to {ticks since the last reading, RSS in MB}, summed over each component's process tree. */
     private Map<String, long[]> readCpu() {
         Map<String, long[]> result = new LinkedHashMap<>();
-        componentTicks(stack).forEach((name, now) -> {
+        Set<Long> benchSessions = ledger.backendPids();
+        long benchTicks = benchSessions.stream().mapToLong(p -> stat(p)[0]).sum();
+        benchQueryTicks += lastBenchQueryTicks < 0 ? 0 : Math.max(0, benchTicks - lastBenchQueryTicks);
+        lastBenchQueryTicks = benchTicks;
+        componentTicks(stack, benchSessions).forEach((name, now) -> {
             long ticks = now[0];
             long previous = lastTicks.getOrDefault(name, ticks);
             lastTicks.put(name, ticks);
@@ -172,15 +184,22 @@ public final class Probe implements AutoCloseable {
         }
     }
 
-    /** CPU seconds each component of the stack has used since it started (its whole process tree), for a before-and-after. */
-    static Map<String, Double> cpuSecondsSoFar(LocalStack stack) {
+    /**
+     * CPU seconds each component of the stack has used since it started (its whole process tree
+     * less the processes {@code notCounted}), for a before-and-after.
+     */
+    static Map<String, Double> cpuSecondsSoFar(LocalStack stack, Set<Long> notCounted) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        componentTicks(stack).forEach((name, now) -> seconds.put(name, now[0] / (double) TICKS_PER_SECOND));
+        componentTicks(stack, notCounted).forEach((name, now) -> seconds.put(name, now[0] / (double) TICKS_PER_SECOND));
         return seconds;
     }
 
-    /** Component name to {utime + stime ticks since it started, RSS kB}, each summed over the component's process tree. */
-    private static Map<String, long[]> componentTicks(LocalStack stack) {
+    /**
+     * Component name to {utime + stime ticks since it started, RSS kB}, each summed over the
+     * component's process tree except the processes {@code notCounted} (the database server's
+     * processes that answer the bench's own queries).
+     */
+    private static Map<String, long[]> componentTicks(LocalStack stack, Set<Long> notCounted) {
         Map<String, long[]> result = new LinkedHashMap<>();
         Map<Long, List<Long>> children = childrenByParent();
         Map<String, Long> components;
@@ -193,6 +212,9 @@ public final class Probe implements AutoCloseable {
             long ticks = 0;
             long rssKb = 0;
             for (long p : tree(pid, children)) {
+                if (notCounted.contains(p)) {
+                    continue;
+                }
                 long[] stat = stat(p);
                 ticks += stat[0];
                 rssKb += stat[1];

@@ -41,6 +41,7 @@ public final class Report {
         json.put("outboxRowsAfter", outcome.outboxAfter());
         json.put("cpuSeconds", outcome.cpuSeconds());
         json.put("cpuMsPerApplicant", cpuPerApplicant(outcome));
+        json.put("benchQueriesCpuSeconds", outcome.benchQueriesCpuSeconds());
         json.put("threadCpuSeconds", outcome.threadCpuSeconds());
         json.put("peakRssMb", outcome.peakRssMb());
         json.put("reads", outcome.reads());
@@ -94,11 +95,15 @@ public final class Report {
         what.putAll(Figures.STAGES);
         outcome.figures().latencies().forEach((stage, p) -> md.append(String.format("| %s | %s | %,d | %.1f | %.1f | %.1f | %.1f |%n",
                 stage, what.get(stage), p.count(), p.p50(), p.p95(), p.p99(), p.max())));
-        md.append("\nEach component (CPU over the measured run; resident memory at its peak):\n\n"
+        md.append("\nEach component (CPU over the measured run, postgres without the sessions that answer the bench's own queries;"
+                + " resident memory at its peak):\n\n"
                 + "| component | CPU s | CPU ms per applicant | peak RSS MB |\n|---|---|---|---|\n");
         Map<String, Double> perApplicant = cpuPerApplicant(outcome);
         outcome.cpuSeconds().forEach((name, seconds) -> md.append(String.format("| %s | %.1f | %.2f | %d |%n", name, seconds,
                 perApplicant.get(name), outcome.peakRssMb().getOrDefault(name, 0L))));
+        md.append(String.format("%nLeft out above: %.1f s of PostgreSQL's CPU (%.2f ms per applicant) answering the bench's own"
+                + " queries (its worklist, its SMS count, the probe's outbox rows).%n", outcome.benchQueriesCpuSeconds(),
+                outcome.benchQueriesCpuSeconds() * 1000 / Math.max(1, outcome.options().applicants())));
         md.append(threads(outcome));
         if (!outcome.reads().isEmpty()) {
             md.append("\nReads on intake after the surge, offered at a fixed rate after " + ReadLoad.WARM_UP_SECONDS

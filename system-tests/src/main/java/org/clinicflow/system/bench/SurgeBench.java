@@ -77,7 +77,8 @@ public final class SurgeBench {
 
     /** What one run found; the report is written from it. */
     public record Outcome(Options options, Floor.Result floor, Figures figures, List<Probe.Sample> samples,
-            Map<String, Double> cpuSeconds, Map<String, Map<String, Double>> threadCpuSeconds, Map<String, Long> peakRssMb,
+            Map<String, Double> cpuSeconds, double benchQueriesCpuSeconds, Map<String, Map<String, Double>> threadCpuSeconds,
+            Map<String, Long> peakRssMb,
             Map<String, Long> outboxAfter, long duplicateSmsPairs, List<ReadLoad.Result> reads) {
     }
 
@@ -144,6 +145,7 @@ public final class SurgeBench {
                 Figures figures = new Figures(starts, journeys.values());
                 List<Probe.Sample> samples = probe.samples();
                 Map<String, Double> cpu = probe.cpuSeconds();
+                double benchQueries = probe.benchQueriesSeconds();
                 Map<String, Map<String, Double>> threadCpu = probe.threadCpuSeconds();
                 Map<String, Long> rss = probe.peakRssMb();
                 List<ReadLoad.Result> reads = List.of();
@@ -171,7 +173,7 @@ public final class SurgeBench {
                             + " no business logic%n", options.floorRecords(), FloorShape.REST_CALLS, shape.eventsPerApplicant(),
                             shape.deliveriesPerApplicant());
                     try {
-                        Floor bare = new Floor(stack);
+                        Floor bare = new Floor(stack, ledger::backendPids);
                         System.out.printf("    its relays' passes at least %d ms apart, as the pipeline's%n", bare.relayGap().toMillis());
                         floor = bare.measure(options.floorRecords(), options.warmup(), options.concurrency(), shape,
                                 () -> api.bearer("supervisor"));
@@ -182,7 +184,8 @@ public final class SurgeBench {
                         System.out.println("    the floor failed, reported without it: " + e);
                     }
                 }
-                return new Outcome(options, floor, figures, samples, cpu, threadCpu, rss, ledger.outboxRows(), ledger.duplicateSms(), reads);
+                return new Outcome(options, floor, figures, samples, cpu, benchQueries, threadCpu, rss, ledger.outboxRows(),
+                        ledger.duplicateSms(), reads);
             }
         }
     }
