@@ -40,7 +40,8 @@ public final class Ledger implements AutoCloseable {
     private static final Duration ACCEPTED_WINDOW = Duration.ofSeconds(5);
 
     private final Map<String, Connection> connections = new LinkedHashMap<>();
-    private final java.util.Set<Long> backends = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Each database's server process answering this ledger, by database (a reconnect replaces it). */
+    private final Map<String, Long> backends = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<UUID> acceptedCounted = new java.util.HashSet<>();
     private Instant newestAccepted = Instant.EPOCH;
 
@@ -51,12 +52,12 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
-     * The PostgreSQL server processes that have answered this ledger's queries: the bench's own
-     * load on the database (its worklist, its SMS count, the probe's outbox rows), which the CPU
-     * figures of the pipeline and of the floor leave out.
+     * The PostgreSQL server processes that answer this ledger's queries: the bench's own load on
+     * the database (its worklist, its SMS count, the probe's outbox rows), which the CPU figures
+     * of the pipeline and of the floor leave out.
      */
     public java.util.Set<Long> backendPids() {
-        return java.util.Set.copyOf(backends);
+        return java.util.Set.copyOf(backends.values());
     }
 
     private Connection connect(LocalStack stack, String db) throws SQLException {
@@ -64,7 +65,7 @@ public final class Ledger implements AutoCloseable {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
-            backends.add(rs.getLong(1));
+            backends.put(db, rs.getLong(1));
         }
         return c;
     }
