@@ -63,6 +63,8 @@ class PipelineProvenTest {
         assertTrue(floorCpu.path("postgres").asDouble() > 0 && floorCpu.path("kafka").asDouble() > 0, floorCpu.toString());
         assertTrue(floorCpu.path("floor's JVM (bench process, driver threads excluded)").asDouble() > 0,
                 "the floor's own consumers, relays and REST side used CPU: " + floorCpu);
+        JsonNode upkeep = json.path("floor").path("jvmUpkeepSeconds");
+        assertTrue(upkeep.has("compiler") && upkeep.has("collector"), "the floor's JVM upkeep is read by thread: " + upkeep);
         assertTrue(json.path("samples").size() > 0, "the series over time was sampled");
         assertTrue(json.path("cpuSeconds").has("intake-service") && json.path("peakRssMb").has("postgres"));
         JsonNode intakeThreads = json.path("threadCpuSeconds").path("intake-service");

@@ -42,7 +42,7 @@ public final class Floor {
 
     /** What the floor run measured, and the shape it ran. */
     public record Result(int applicants, double seconds, double perSecond, long p50Micros, long p99Micros, FloorShape shape,
-            Map<String, Double> cpuSeconds) {
+            Map<String, Double> cpuSeconds, Map<String, Double> jvmUpkeepSeconds) {
 
         /** CPU per applicant in ms, all the floor's components together (an upper bound: see {@link FloorCpu}). */
         public double cpuMsPerApplicant() {
@@ -145,9 +145,14 @@ public final class Floor {
             }
             starts.clear();
             ends.clear();
+            ThreadCpu own = new ThreadCpu();
+            long pid = ProcessHandle.current().pid();
+            own.readJvm(FloorCpu.OWN, pid);
             FloorCpu.Reading before = FloorCpu.read(stack, notCounted.get());
             List<UUID> measured = drive(api.port(), token, applicants, desks);
             Map<String, Double> cpu = FloorCpu.spent(before, FloorCpu.read(stack, notCounted.get()));
+            own.readJvm(FloorCpu.OWN, pid);
+            Map<String, Double> upkeep = FloorCpu.upkeep(own.seconds().getOrDefault(FloorCpu.OWN, Map.of()));
             Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
             long first = Long.MAX_VALUE;
             long last = 0;
@@ -160,7 +165,7 @@ public final class Floor {
             }
             double seconds = (last - first) / 1e9;
             return new Result(measured.size(), seconds, measured.size() / seconds, latency.getValueAtPercentile(50),
-                    latency.getValueAtPercentile(99), shape, cpu);
+                    latency.getValueAtPercentile(99), shape, cpu, upkeep);
         } finally {
             stop.set(true);
             caseworkers.shutdownNow();

@@ -15,9 +15,10 @@ import org.clinicflow.system.LocalStack;
  * bench's JVM, where its REST side, consumers and relays run. That part is the JVM's CPU less
  * its driver's threads (registration desks, caseworkers, their HTTP clients, the probe and its
  * admin client), each read from {@link ThreadMXBean}; the JVM's collector and compiler threads
- * cannot be told apart and count as the floor's, so the figure is an upper bound. Read before
- * and after the floor's measured applicants by {@link Floor}; {@code PipelineProvenTest} checks
- * each part is measured and reported.
+ * work for driver and floor alike and count as the floor's, so the figure is an upper bound
+ * ({@link #upkeep} says how much of it they were). Read before and after the floor's measured
+ * applicants by {@link Floor}; {@code PipelineProvenTest} checks each part is measured and
+ * reported.
  */
 final class FloorCpu {
 
@@ -55,6 +56,22 @@ final class FloorCpu {
         }
         seconds.put(OWN, Math.max(0, (after.process() - before.process()) - (after.driver() - before.driver())));
         return seconds;
+    }
+
+    /**
+     * The part of the floor's JVM figure that is the JVM's own upkeep, from its threads' CPU by
+     * group ({@link ThreadCpu}): {@code compiler} (the JIT's threads: this JVM runs the JDK's default
+     * compilers, C2 included, where the services run the client compiler only) and {@code collector}
+     * (the collector's threads and the VM thread, whose work the driver's allocation also causes).
+     */
+    static Map<String, Double> upkeep(Map<String, Double> groups) {
+        Map<String, Double> upkeep = new LinkedHashMap<>();
+        upkeep.put("compiler", groups.entrySet().stream().filter(e -> e.getKey().matches("C\\d CompilerThre.*"))
+                .mapToDouble(Map.Entry::getValue).sum());
+        upkeep.put("collector", groups.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("GC Thread") || e.getKey().startsWith("G1 ") || e.getKey().equals("VM Thread"))
+                .mapToDouble(Map.Entry::getValue).sum());
+        return upkeep;
     }
 
     /** The CPU seconds the driver's live threads have used (they live through the floor's measured part). */

@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * Where a JVM component's CPU goes, by thread: each time the probe samples, it reads
- * {@code /proc/PID/task/TID/stat} and {@code comm} of the services' and the broker's processes,
- * and credits each thread's growth since it was first seen to its group, the thread's name
- * without its number ({@code executor-thread}, {@code smallrye-kafka-consumer-thread},
- * {@code outbox-relay}, {@code sms-dispatcher}, {@code C1 CompilerThre} for the compiler,
- * {@code VM Thread} for the serial collector's pauses). Linux keeps 15 characters of a name. A
- * thread that ends between two samples loses at most a second's CPU, so a component's groups add
- * up to at most its process's figure. Checked by {@code PipelineProvenTest} against that figure.
+ * {@code /proc/PID/task/TID/stat} and {@code comm} of the services' and the broker's processes
+ * (and, around the floor, of the bench's own JVM: {@link #readJvm}), and credits each thread's
+ * growth since it was first seen to its group, the thread's name without its number
+ * ({@code executor-thread}, {@code smallrye-kafka-consumer-thread}, {@code outbox-relay},
+ * {@code sms-dispatcher}, {@code C1 CompilerThre} for the compiler, {@code VM Thread} for the
+ * serial collector's pauses). Linux keeps 15 characters of a name. A thread that ends between
+ * two samples loses at most a second's CPU, so a component's groups add up to at most its
+ * process's figure. Checked by {@code PipelineProvenTest} against that figure.
  */
 final class ThreadCpu {
 
@@ -50,25 +51,34 @@ final class ThreadCpu {
     /** Reads every thread of these components; the first call is the baseline, later ones count. */
     void read(Map<String, Long> components) {
         components.forEach((name, pid) -> {
-            if (!isJvm(name)) {
-                return;
-            }
-            Map<Long, Seen> seen = threads.computeIfAbsent(name, k -> new HashMap<>());
-            try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-                tasks.forEach(task -> {
-                    long tid = Long.parseLong(task.getFileName().toString());
-                    long now = ticksOf(task);
-                    if (now < 0) {
-                        return; // ended while being read
-                    }
-                    // A thread born after the baseline counts from zero.
-                    seen.computeIfAbsent(tid, t -> new Seen(group(task), started ? 0 : now, now)).last = now;
-                });
-            } catch (IOException | RuntimeException e) {
-                // the component is restarting: its threads are read again next second
+            if (isJvm(name)) {
+                readThreads(name, pid);
             }
         });
         started = true;
+    }
+
+    /** Reads every thread of one JVM named {@code name} (the bench's own, for the floor); the first call is the baseline. */
+    void readJvm(String name, long pid) {
+        readThreads(name, pid);
+        started = true;
+    }
+
+    private void readThreads(String name, long pid) {
+        Map<Long, Seen> seen = threads.computeIfAbsent(name, k -> new HashMap<>());
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(task -> {
+                long tid = Long.parseLong(task.getFileName().toString());
+                long now = ticksOf(task);
+                if (now < 0) {
+                    return; // ended while being read
+                }
+                // A thread born after the baseline counts from zero.
+                seen.computeIfAbsent(tid, t -> new Seen(group(task), started ? 0 : now, now)).last = now;
+            });
+        } catch (IOException | RuntimeException e) {
+            // the component is restarting: its threads are read again next second
+        }
     }
 
     /** Component (by name) to thread group to CPU seconds since the baseline, largest first. */
