@@ -79,11 +79,9 @@ public final class Report {
             StringBuilder parts = new StringBuilder();
             floor.cpuSeconds().forEach((name, seconds) -> parts.append(parts.length() == 0 ? "" : ", ")
                     .append(String.format("%s %.1f", name, seconds * 1000 / Math.max(1, floor.applicants()))));
-            if (floor.jvmUpkeepSeconds() != null && !floor.jvmUpkeepSeconds().isEmpty()) {
-                parts.append(" (of it, the JVM's own threads: ").append(floor.jvmUpkeepSeconds().entrySet().stream()
-                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000 / Math.max(1, floor.applicants())))
-                        .collect(java.util.stream.Collectors.joining(", "))).append(')');
-            }
+            parts.append(" (of it, the JVM's own threads: ").append(floor.jvmUpkeepSeconds().entrySet().stream()
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000 / Math.max(1, floor.applicants())))
+                    .collect(java.util.stream.Collectors.joining(", "))).append(')');
             md.append(String.format("| floor's CPU per applicant (at most: its JVM's collector and compiler count as its own) | %.1f ms: %s |%n",
                     floor.cpuMsPerApplicant(), parts));
             md.append(String.format("| pipeline's CPU per applicant / floor's | %.1f |%n", cpu / Math.max(0.001, floor.cpuMsPerApplicant())));
