@@ -50,6 +50,9 @@ POSTGRES_EXTRA_OPTS="${CLINIC_POSTGRES_OPTS:-}"
 # generation from the start, or the JVM warns and shrinks it).
 SERVICE_JAVA_OPTS="${CLINIC_SERVICE_JAVA_OPTS:--Xms48m -Xmx160m -Xmn32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# The java the services and the portal run on: the one on the PATH (JDK 17), or another JDK's
+# java for a measurement (CLINIC_SERVICE_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
+SERVICE_JAVA="${CLINIC_SERVICE_JAVA:-java}"
 # The broker's JVM options (a measurement may replace them): the client compiler only, as for the
 # services. In 3,000-applicant surges the optimizing compiler was a third of the broker's CPU (3.3-3.4
 # of 8.8-9.5 ms per applicant) while its code ran the data plane 3% faster (4.3-4.4 against 4.5 ms).
@@ -117,22 +120,32 @@ stop_process() {
 # when it stops; only a clean stop's file is kept (a kill -9 mid-write would leave half an
 # archive). Later starts map it. A rebuilt jar or another JDK makes the archive stale: it is
 # dropped and trained again. The JVM must run from quarkus-app/ (the archive holds the jar's
-# relative path), hence `env -C` where the services start. CLINIC_CLASS_ARCHIVE=off starts without.
+# relative path), hence `env -C` where the services start. Each JDK has an archive of its own
+# (app-cds-<its home's name>.jsa), since one JDK cannot map another's. CLINIC_CLASS_ARCHIVE=off
+# starts without.
+class_archive_name() {
+  local java_bin
+  java_bin="$(readlink -f "$(command -v "$SERVICE_JAVA")")"
+  echo "app-cds-$(basename "$(dirname "$(dirname "$java_bin")")")"
+}
+
 class_archive_opts() {
-  local dir="$1" train="${2:-}" java_bin
+  local dir="$1" train="${2:-}" java_bin archive
   [ "${CLINIC_CLASS_ARCHIVE:-on}" = off ] && return 0
-  java_bin="$(readlink -f "$(command -v java)")"
-  if [ -f "$dir/app-cds.jsa" ] \
-      && [ -z "$(find "$dir" "$java_bin" -newer "$dir/app-cds.jsa" \( -name '*.jar' -o -name java \) -print -quit)" ]; then
-    echo "-XX:SharedArchiveFile=app-cds.jsa"
+  java_bin="$(readlink -f "$(command -v "$SERVICE_JAVA")")"
+  archive="$(class_archive_name)"
+  if [ -f "$dir/$archive.jsa" ] \
+      && [ -z "$(find "$dir" "$java_bin" -newer "$dir/$archive.jsa" \( -name '*.jar' -o -name java \) -print -quit)" ]; then
+    echo "-XX:SharedArchiveFile=$archive.jsa"
   elif [ "$train" = train ]; then
-    rm -f "$dir/app-cds.jsa"
-    echo "-XX:ArchiveClassesAtExit=app-cds.training.jsa -Xlog:cds=off"
+    rm -f "$dir/$archive.jsa"
+    echo "-XX:ArchiveClassesAtExit=$archive.training.jsa -Xlog:cds=off"
   fi
 }
 
 keep_class_archive() {
-  local training="$ROOT/$1/target/quarkus-app/app-cds.training.jsa"
+  local training
+  training="$ROOT/$1/target/quarkus-app/$(class_archive_name).training.jsa"
   [ -f "$training" ] || return 0
   if [ "$2" = 1 ]; then mv -f "$training" "${training%.training.jsa}.jsa"; else rm -f "$training"; fi
 }
@@ -403,7 +416,7 @@ start_service() {
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/clinic" \
     CLINIC_CLOCK_ADJUSTABLE="${CLINIC_CLOCK_ADJUSTABLE:-true}" \
     $(service_env "$name") \
-    java $SERVICE_JAVA_OPTS $(class_archive_opts "$ROOT/$name/target/quarkus-app" "$([ "$instance" = 1 ] && echo train)") \
+    "$SERVICE_JAVA" $SERVICE_JAVA_OPTS $(class_archive_opts "$ROOT/$name/target/quarkus-app" "$([ "$instance" = 1 ] && echo train)") \
     -jar quarkus-run.jar
   SERVICE_READY_URL="http://127.0.0.1:$port/q/health/ready"
 }
@@ -437,7 +450,7 @@ start_portal() {
     QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE=false \
     CLINIC_PORTAL_CLIENT_SECRET=clinic-portal-local-secret \
     CLINIC_PORTAL_SESSION_SECRET="$(secret portal-session)$(secret portal-session-2)" \
-    java $SERVICE_JAVA_OPTS $(class_archive_opts "$ROOT/caseworker-portal/target/quarkus-app" train) -jar quarkus-run.jar
+    "$SERVICE_JAVA" $SERVICE_JAVA_OPTS $(class_archive_opts "$ROOT/caseworker-portal/target/quarkus-app" train) -jar quarkus-run.jar
   wait_for 120 caseworker-portal http_ok "http://127.0.0.1:$PORTAL_MANAGEMENT_PORT/q/health/ready" \
     || { fail "caseworker-portal did not become ready" "$LOGS/caseworker-portal.log"; return 1; }
 }
