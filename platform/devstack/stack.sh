@@ -195,6 +195,8 @@ keycloak_java_home() {
 check_prerequisites() {
   command -v java >/dev/null 2>&1 || fail "no 'java' on the PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)" || return 1
   [ "$(java_major java)" -ge 17 ] 2>/dev/null || fail "Java $(java_major java) is too old: the services need a JDK 17 or newer" || return 1
+  [ "$SERVICE_JAVA" = java ] || [ "$(java_major "$SERVICE_JAVA")" -ge 17 ] 2>/dev/null \
+    || fail "CLINIC_SERVICE_JAVA ($SERVICE_JAVA) is not the java of a JDK 17 or newer" || return 1
   command -v mvn >/dev/null 2>&1 || fail "no 'mvn' on the PATH: install Maven 3.8+ (e.g. apt-get install maven)" || return 1
   command -v curl >/dev/null 2>&1 || fail "no 'curl' on the PATH: install it (apt-get install curl)" || return 1
   KEYCLOAK_JAVA_HOME="$(keycloak_java_home)" \
