@@ -118,15 +118,16 @@ stop_process() {
 # "Performance"). The archive is trained, not guessed: the first start after a build records
 # every class the service loads while it runs (-XX:ArchiveClassesAtExit) and the JVM writes them
 # when it stops; only a clean stop's file is kept (a kill -9 mid-write would leave half an
-# archive). Later starts map it. A rebuilt jar or another JDK makes the archive stale: it is
+# archive). Later starts map it. A rebuilt jar or an updated JDK makes the archive stale: it is
 # dropped and trained again. The JVM must run from quarkus-app/ (the archive holds the jar's
-# relative path), hence `env -C` where the services start. Each JDK has an archive of its own
-# (app-cds-<its home's name>.jsa), since one JDK cannot map another's. CLINIC_CLASS_ARCHIVE=off
-# starts without.
+# relative path), hence `env -C` where the services start. Each JDK and each set of JVM options
+# has an archive of its own (app-cds-<the JDK's folder>-<a checksum of the options>.jsa): a JVM
+# refuses an archive another JDK wrote, or one written with other object headers, and would then
+# run without any. CLINIC_CLASS_ARCHIVE=off starts without.
 class_archive_name() {
   local java_bin
   java_bin="$(readlink -f "$(command -v "$SERVICE_JAVA")")"
-  echo "app-cds-$(basename "$(dirname "$(dirname "$java_bin")")")"
+  echo "app-cds-$(basename "$(dirname "$(dirname "$java_bin")")")-$(printf '%s' "$SERVICE_JAVA_OPTS" | cksum | cut -d' ' -f1)"
 }
 
 class_archive_opts() {
