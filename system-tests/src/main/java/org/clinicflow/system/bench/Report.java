@@ -57,8 +57,10 @@ public final class Report {
         Map<String, Object> machine = machine();
         SurgeBench.Options o = outcome.options();
         md.append("# Surge benchmark\n\n");
+        String javaNamed = machine.get("java") + (machine.containsKey("servicesJava")
+                ? " (the bench's; the services and the portal ran on Java " + machine.get("servicesJava") + ")" : "");
         md.append(String.format("Machine: %s, %s cores, %s; %s; Java %s. Run %s.%n%n", machine.get("cpu"), machine.get("cores"),
-                machine.get("memory"), machine.get("os"), machine.get("java"), machine.get("date")));
+                machine.get("memory"), machine.get("os"), javaNamed, machine.get("date")));
         md.append(String.format("%,d applicants (%s, %d workers), after %,d warm-up applicants; SMS gateway limit %,d/s.%n%n",
                 o.applicants(), o.rate() > 0 ? o.rate() + "/s offered" : "closed loop", o.concurrency(), o.warmup(),
                 SurgeBench.SMS_RATE));
@@ -157,6 +159,8 @@ public final class Report {
         machine.put("memory", memKb.isEmpty() ? "?" : Math.round(Long.parseLong(memKb) / 1024.0 / 1024.0) + " GiB");
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("java", System.getProperty("java.version"));
+        ServicesJava.otherThanOwn(System.getenv("CLINIC_SERVICE_JAVA"), System.getProperty("java.version"))
+                .ifPresent(version -> machine.put("servicesJava", version));
         machine.put("date", LocalDateTime.now().withNano(0).toString());
         return machine;
     }
