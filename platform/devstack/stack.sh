@@ -124,17 +124,11 @@ stop_process() {
 # has an archive of its own (app-cds-<the JDK's folder>-<a checksum of the options>.jsa): a JVM
 # refuses an archive another JDK wrote, or one written with other object headers, and would then
 # run without any. CLINIC_CLASS_ARCHIVE=off starts without.
-class_archive_name() {
-  local java_bin
-  java_bin="$(readlink -f "$(command -v "$SERVICE_JAVA")")"
-  echo "app-cds-$(basename "$(dirname "$(dirname "$java_bin")")")-$(printf '%s' "$SERVICE_JAVA_OPTS" | cksum | cut -d' ' -f1)"
-}
-
 class_archive_opts() {
   local dir="$1" train="${2:-}" java_bin archive
   [ "${CLINIC_CLASS_ARCHIVE:-on}" = off ] && return 0
   java_bin="$(readlink -f "$(command -v "$SERVICE_JAVA")")"
-  archive="$(class_archive_name)"
+  archive="app-cds-$(basename "$(dirname "$(dirname "$java_bin")")")-$(printf '%s' "$SERVICE_JAVA_OPTS" | cksum | cut -d' ' -f1)"
   if [ -f "$dir/$archive.jsa" ] \
       && [ -z "$(find "$dir" "$java_bin" -newer "$dir/$archive.jsa" \( -name '*.jar' -o -name java \) -print -quit)" ]; then
     echo "-XX:SharedArchiveFile=$archive.jsa"
@@ -144,11 +138,14 @@ class_archive_opts() {
   fi
 }
 
+# The training file the stopped JVM wrote, whatever JDK and options it was started with (the stop
+# may run under other settings than the start did).
 keep_class_archive() {
   local training
-  training="$ROOT/$1/target/quarkus-app/$(class_archive_name).training.jsa"
-  [ -f "$training" ] || return 0
-  if [ "$2" = 1 ]; then mv -f "$training" "${training%.training.jsa}.jsa"; else rm -f "$training"; fi
+  for training in "$ROOT/$1/target/quarkus-app"/app-cds-*.training.jsa; do
+    [ -f "$training" ] || continue
+    if [ "$2" = 1 ]; then mv -f "$training" "${training%.training.jsa}.jsa"; else rm -f "$training"; fi
+  done
 }
 
 # PostgreSQL refuses to run as root; in a user namespace root looks like an ordinary user.
