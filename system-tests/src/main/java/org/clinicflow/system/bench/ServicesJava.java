@@ -28,9 +28,8 @@ final class ServicesJava {
 
     private static Optional<String> releaseVersion(Path java) {
         try {
-            Path bin = java.toRealPath().getParent();
-            Path release = bin == null || bin.getParent() == null ? null : bin.getParent().resolve("release");
-            if (release == null || !Files.isReadable(release)) {
+            Path release = java.toRealPath().resolveSibling("../release").normalize();
+            if (!Files.isReadable(release)) {
                 return Optional.empty();
             }
             return Files.readAllLines(release).stream()
